@@ -1,0 +1,111 @@
+package hokotest
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// apiError is a refusal that the handlers return instead of writing the
+// response themselves, so that one place shapes every error body the same way.
+type apiError struct {
+	status        int
+	en            string
+	missingScopes []string
+	retryAfter    time.Duration
+}
+
+// errorf builds an apiError with an English message formatted like fmt.Sprintf.
+func errorf(status int, format string, args ...any) *apiError {
+	return &apiError{status: status, en: fmt.Sprintf(format, args...)}
+}
+
+// badRequest is the most common refusal; the shorthand keeps validation code
+// readable.
+func badRequest(format string, args ...any) *apiError {
+	return errorf(http.StatusBadRequest, format, args...)
+}
+
+// arabicMessages holds one generic Arabic translation per status. The English
+// message carries the detail; the contract only requires that both languages
+// are present, and the texts for 400, 401, 403 and 429 are the ones Hoko's
+// own documentation shows.
+var arabicMessages = map[int]string{
+	http.StatusBadRequest:          "طلب غير صالح",
+	http.StatusUnauthorized:        "مفتاح API غير صالح",
+	http.StatusForbidden:           "الصلاحيات المطلوبة مفقودة",
+	http.StatusNotFound:            "نقطة النهاية غير موجودة",
+	http.StatusMethodNotAllowed:    "الطريقة غير مسموح بها",
+	http.StatusTooManyRequests:     "تم تجاوز حد المعدل",
+	http.StatusInternalServerError: "خطأ داخلي في الخادم",
+	http.StatusBadGateway:          "بوابة غير صالحة",
+}
+
+// errorBody is the wire shape of every error response.
+type errorBody struct {
+	Error         errorMessage `json:"error"`
+	MissingScopes []string     `json:"missingScopes,omitempty"`
+	RetryAfter    *float64     `json:"retryAfter,omitempty"`
+}
+
+// errorMessage is the bilingual message inside an error body.
+type errorMessage struct {
+	En string `json:"en"`
+	Ar string `json:"ar"`
+}
+
+// body renders the error as JSON. A 429 carries retryAfter in seconds as a
+// JSON number, fractional when the wait is shorter than a second, because a
+// mock that waits whole seconds would make every retry test slow.
+func (e *apiError) body() []byte {
+	ar, ok := arabicMessages[e.status]
+	if !ok {
+		ar = arabicMessages[http.StatusBadRequest]
+	}
+	b := errorBody{
+		Error:         errorMessage{En: e.en, Ar: ar},
+		MissingScopes: e.missingScopes,
+	}
+	if e.status == http.StatusTooManyRequests {
+		secs := retryAfterSeconds(e.retryAfter)
+		b.RetryAfter = &secs
+	}
+	out, err := json.Marshal(b)
+	if err != nil {
+		// Marshalling strings and numbers cannot fail; a panic here would
+		// mean the struct above was changed to something unencodable.
+		panic(err)
+	}
+	return out
+}
+
+// header adds the headers that belong to the error, such as Retry-After.
+func (e *apiError) header(h http.Header) {
+	if e.status == http.StatusTooManyRequests {
+		h.Set("Retry-After", strconv.Itoa(retryAfterHeader(e.retryAfter)))
+	}
+}
+
+// retryAfterSeconds rounds a wait up to whole milliseconds so the JSON number
+// reads 0.05 rather than 0.049999999.
+func retryAfterSeconds(d time.Duration) float64 {
+	ms := math.Ceil(float64(d) / float64(time.Millisecond))
+	if ms < 1 {
+		ms = 1
+	}
+	return ms / 1000
+}
+
+// retryAfterHeader is the Retry-After header value: HTTP only allows whole
+// seconds, so it rounds up and never says 0, which clients could read as
+// "retry immediately".
+func retryAfterHeader(d time.Duration) int {
+	secs := int(math.Ceil(d.Seconds()))
+	if secs < 1 {
+		secs = 1
+	}
+	return secs
+}

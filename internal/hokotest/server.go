@@ -1,0 +1,278 @@
+package hokotest
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	// ScopeRead is the key scope that GET requests need.
+	ScopeRead = "collectionsRead"
+	// ScopeWrite is the key scope that POST, PUT and DELETE requests need.
+	ScopeWrite = "collectionsWrite"
+)
+
+const (
+	// apiPath is the API's only path; the contract has no /{id} paths.
+	apiPath = "/api/collections"
+	// debugPrefix marks the mock's own endpoints, which are not part of the
+	// API and are neither recorded nor authenticated.
+	debugPrefix = "/_mock/"
+	// hardLimit is the contract's hard cap on items per write and per take.
+	hardLimit = 10000
+	// maxBodyBytes bounds what the mock reads into memory. 10,000 items with
+	// generous descriptions fit easily; a runaway client does not.
+	maxBodyBytes = 64 << 20
+	// defaultName is the collection every new workspace starts with.
+	defaultName = "Links"
+)
+
+// Server is an in-memory Hoko workspace behind the Collections API. It
+// implements http.Handler and is safe for concurrent use; every knob may be
+// changed while it serves.
+type Server struct {
+	// mu guards the store, the keys and the knobs. One lock keeps writes
+	// trivially all-or-nothing; the latency sleep happens outside it.
+	mu       sync.Mutex
+	st       *store
+	keys     map[string]map[string]bool // key -> scopes
+	revoked  map[string]bool
+	latency  time.Duration
+	limiter  *limiter
+	faults   *faultState
+	maxItems int
+	quota    int
+
+	// rec is separate from mu so that recording a request never waits for a
+	// large write to finish.
+	rec recorder
+}
+
+// NewServer returns a workspace that already holds the default collection
+// "Links", as a new Hoko workspace does. It has no keys yet; see NewKey.
+func NewServer() *Server {
+	s := &Server{
+		st:       newStore(),
+		keys:     make(map[string]map[string]bool),
+		revoked:  make(map[string]bool),
+		maxItems: hardLimit,
+	}
+	s.rec.recordBodies = true
+	s.st.create(defaultName, nil, s.st.now())
+	return s
+}
+
+// result is a successful response that has not been written yet, so that an
+// injected after-write fault can still replace it.
+type result struct {
+	status int
+	body   []byte
+}
+
+// ServeHTTP serves the API at /api/collections and the debug endpoints under
+// /_mock/. The package documentation lists the order of the steps.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, debugPrefix) {
+		s.serveDebug(w, r)
+		return
+	}
+
+	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	s.rec.record(r, body)
+
+	if !s.sleep(r) {
+		// The client gave up while we were slow: nobody is left to answer,
+		// and nothing has been applied.
+		return
+	}
+
+	s.mu.Lock()
+	lim := s.limiter
+	var ls limitState
+	allowed := true
+	var wait time.Duration
+	if lim != nil {
+		allowed, wait, ls = lim.take(time.Now())
+	}
+	s.mu.Unlock()
+	if lim != nil {
+		ls.set(w.Header())
+	}
+	if !allowed {
+		s.rec.countRateLimited()
+		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded", retryAfter: wait})
+		return
+	}
+
+	if r.URL.Path != apiPath {
+		s.writeError(w, errorf(http.StatusNotFound, "unknown endpoint %s %s: the API has one path, %s", r.Method, r.URL.Path, apiPath))
+		return
+	}
+	scope, ok := requiredScope(r.Method)
+	if !ok {
+		w.Header().Set("Allow", "GET, POST, PUT, DELETE")
+		s.writeError(w, errorf(http.StatusMethodNotAllowed, "method %s is not allowed on %s; use GET, POST, PUT or DELETE", r.Method, apiPath))
+		return
+	}
+
+	f := s.drawFaults()
+	switch {
+	case f.rateLimited:
+		s.rec.countRateLimited()
+		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded (injected)", retryAfter: f.retryAfter})
+		return
+	case f.failBefore:
+		s.rec.countFault()
+		s.writeError(w, errorf(http.StatusInternalServerError, "internal server error (injected before the write)"))
+		return
+	case f.dropBefore:
+		s.rec.countFault()
+		dropConnection(w)
+		return
+	}
+
+	if e := s.authorize(r, scope); e != nil {
+		s.writeError(w, e)
+		return
+	}
+	if readErr != nil {
+		s.writeError(w, bodyReadError(readErr))
+		return
+	}
+
+	var res result
+	var e *apiError
+	switch r.Method {
+	case http.MethodGet:
+		res, e = s.handleGet(r)
+	case http.MethodPost:
+		res, e = s.handlePost(body)
+	case http.MethodPut:
+		res, e = s.handlePut(body)
+	case http.MethodDelete:
+		res, e = s.handleDelete(body)
+	}
+	if e != nil {
+		s.writeError(w, e)
+		return
+	}
+
+	switch {
+	case f.failAfter:
+		s.rec.countFault()
+		s.writeError(w, errorf(http.StatusBadGateway, "bad gateway (injected after the request was applied)"))
+		return
+	case f.dropAfter:
+		s.rec.countFault()
+		dropConnection(w)
+		return
+	}
+	writeJSON(w, res.status, res.body)
+}
+
+// requiredScope maps an API method to the scope it needs; ok is false for
+// methods the API does not have.
+func requiredScope(method string) (scope string, ok bool) {
+	switch method {
+	case http.MethodGet:
+		return ScopeRead, true
+	case http.MethodPost, http.MethodPut, http.MethodDelete:
+		return ScopeWrite, true
+	}
+	return "", false
+}
+
+// bodyReadError turns a failure to read the request body into a 400; the
+// contract counts exceeded limits as bad requests.
+func bodyReadError(err error) *apiError {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return badRequest("request body is larger than %d bytes", tooBig.Limit)
+	}
+	return badRequest("could not read the request body: %v", err)
+}
+
+// sleep waits for the configured latency and reports whether the client is
+// still there. It runs outside the lock so a slow mock is still a concurrent
+// one.
+func (s *Server) sleep(r *http.Request) bool {
+	s.mu.Lock()
+	d := s.latency
+	s.mu.Unlock()
+	if d <= 0 {
+		return r.Context().Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// writeError writes an error body with its status and extra headers.
+func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
+	e.header(w.Header())
+	writeJSON(w, e.status, e.body())
+}
+
+// writeJSON writes a JSON body. Every response, errors included, says
+// application/json, because clients decide how to parse on that header.
+func writeJSON(w http.ResponseWriter, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	// A failed write means the client has gone; there is no one to tell.
+	_, _ = w.Write(body)
+}
+
+// SetLatency adds d to every API request before it is handled. The wait ends
+// early, without applying anything or answering, when the client cancels
+// the request. Zero or negative disables it.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = d
+}
+
+// SetMaxItemsPerWrite sets the plan's cap on items per POST, PUT and DELETE.
+// Values of 0 or less, and values above the contract's hard limit of 10,000,
+// mean 10,000. It does not change the limit on take, which the contract fixes
+// at 10,000.
+func (s *Server) SetMaxItemsPerWrite(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n <= 0 || n > hardLimit {
+		n = hardLimit
+	}
+	s.maxItems = n
+}
+
+// SetQuota sets the most live collections the workspace may hold; 0 or less
+// means unlimited. A write that would go over it fails with 400. Collections
+// already over the quota (for example after Seed) are left alone.
+func (s *Server) SetQuota(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n < 0 {
+		n = 0
+	}
+	s.quota = n
+}
+
+// SetRecordBodies turns recording of request bodies on or off. It is on by
+// default; benchmarks that send large bodies turn it off to save memory.
+// Requests are still recorded, with a nil Body.
+func (s *Server) SetRecordBodies(on bool) {
+	s.rec.mu.Lock()
+	defer s.rec.mu.Unlock()
+	s.rec.recordBodies = on
+}
