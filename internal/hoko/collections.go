@@ -1,0 +1,134 @@
+package hoko
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// MaxItemsPerRequest is the API's hard limit on items per write and per
+// page. A workspace's plan may allow fewer writes per request.
+const MaxItemsPerRequest = 10000
+
+// Sort orders for listing, by creation time.
+const (
+	SortAsc  = "asc"
+	SortDesc = "desc"
+)
+
+// ErrNotFound reports that no live collection matched.
+var ErrNotFound = errors.New("collection not found")
+
+// ListOptions selects one page of collections. Zero values leave the
+// server's defaults (take 50, skip 0, newest first).
+type ListOptions struct {
+	Take int
+	Skip int
+	Sort string
+}
+
+// ListCollections returns one page of collections. A page shorter than Take
+// is the last one.
+func (c *Client) ListCollections(ctx context.Context, opts ListOptions) ([]Collection, error) {
+	query := url.Values{}
+	if opts.Take > 0 {
+		query.Set("take", strconv.Itoa(opts.Take))
+	}
+	if opts.Skip > 0 {
+		query.Set("skip", strconv.Itoa(opts.Skip))
+	}
+	if opts.Sort != "" {
+		query.Set("sort", opts.Sort)
+	}
+	var page []Collection
+	if err := c.send(ctx, http.MethodGet, query, nil, &page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// ListAllCollections returns every live collection of the workspace, reading
+// pages of the largest size the API allows until a short page ends the list.
+// sort is SortAsc, SortDesc or "" for the server's default.
+func (c *Client) ListAllCollections(ctx context.Context, sort string) ([]Collection, error) {
+	var all []Collection
+	for skip := 0; ; skip += MaxItemsPerRequest {
+		page, err := c.ListCollections(ctx, ListOptions{Take: MaxItemsPerRequest, Skip: skip, Sort: sort})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if len(page) < MaxItemsPerRequest {
+			return all, nil
+		}
+	}
+}
+
+// GetCollection returns the live collection with id, or ErrNotFound. The
+// API answers an unknown or deleted id with an empty array; a 400 or 404 is
+// taken to mean the same, as other deployments of the API may answer so.
+func (c *Client) GetCollection(ctx context.Context, id string) (Collection, error) {
+	var found []Collection
+	err := c.send(ctx, http.MethodGet, url.Values{"id": {id}}, nil, &found)
+	switch status := StatusCode(err); {
+	case status == http.StatusBadRequest || status == http.StatusNotFound:
+		return Collection{}, fmt.Errorf("collection %q: %w (%w)", id, ErrNotFound, err)
+	case err != nil:
+		return Collection{}, err
+	}
+	for _, col := range found {
+		if col.ID == id {
+			return col, nil
+		}
+	}
+	return Collection{}, fmt.Errorf("collection %q: %w", id, ErrNotFound)
+}
+
+// FindCollectionByName returns the live collection named name, or
+// ErrNotFound. The API has no name filter, so this lists the workspace.
+func (c *Client) FindCollectionByName(ctx context.Context, name string) (Collection, error) {
+	all, err := c.ListAllCollections(ctx, SortAsc)
+	if err != nil {
+		return Collection{}, err
+	}
+	for _, col := range all {
+		if col.Name == name {
+			return col, nil
+		}
+	}
+	return Collection{}, fmt.Errorf("collection named %q: %w", name, ErrNotFound)
+}
+
+// UpsertCollections sends items in one PUT and returns one collection per
+// item, in the same order. The write is all-or-nothing: on error nothing
+// was written (unless the error is a lost response, see DESIGN.md).
+func (c *Client) UpsertCollections(ctx context.Context, items []UpsertItem) ([]Collection, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	var written []Collection
+	if err := c.send(ctx, http.MethodPut, nil, items, &written); err != nil {
+		return nil, err
+	}
+	if len(written) != len(items) {
+		return nil, &Error{Method: http.MethodPut, Path: collectionsPath, StatusCode: http.StatusOK,
+			Message: fmt.Sprintf("sent %d items but the response holds %d collections", len(items), len(written))}
+	}
+	return written, nil
+}
+
+// DeleteCollections soft-deletes the collections with ids in one request.
+// The API deletes all or none: one unknown or already deleted id fails the
+// whole request with 400.
+func (c *Client) DeleteCollections(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	var result struct {
+		DeletedIDs []string `json:"deletedIds"`
+	}
+	return c.send(ctx, http.MethodDelete, nil, ids, &result)
+}

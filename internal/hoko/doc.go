@@ -1,0 +1,7 @@
+// Package hoko is a client for the Hoko Collections API.
+//
+// It speaks Hoko, not Terraform: it has no Terraform imports, so it can be
+// used and tested on its own. Every request goes through one send path
+// (Client.send), which is where authentication, logging, size limits and
+// error decoding live.
+package hoko
