@@ -1,0 +1,187 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+)
+
+var (
+	_ resource.Resource                = (*collectionResource)(nil)
+	_ resource.ResourceWithConfigure   = (*collectionResource)(nil)
+	_ resource.ResourceWithImportState = (*collectionResource)(nil)
+)
+
+// NewCollectionResource returns the hoko_collection resource.
+func NewCollectionResource() resource.Resource {
+	return &collectionResource{}
+}
+
+// collectionResource manages one Hoko collection through the upsert API.
+type collectionResource struct {
+	client *hoko.Client
+}
+
+// Metadata names the resource hoko_collection.
+func (r *collectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_collection"
+}
+
+// Schema describes hoko_collection.
+func (r *collectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A Hoko collection: a named group of short links in a workspace. " +
+			"Changes are applied in place through Hoko's upsert API; a collection is never replaced.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The collection's id, a UUID assigned by Hoko when the collection is created. It never changes.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
+					"workspace. Renaming updates the collection in place.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32)},
+			},
+			"description": schema.StringAttribute{
+				Description: "A free-text description. Leaving it out (or removing it) means the collection has no " +
+					"description: Terraform clears it on Hoko by sending an explicit null. An empty string `\"\"` is " +
+					"a value of its own and is kept as `\"\"`, not turned into null.",
+				Optional: true,
+			},
+			"created_at": schema.StringAttribute{
+				Description:   "When the collection was created, in RFC 3339 format (UTC).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{
+				Description: "When the collection was last written, in RFC 3339 format (UTC). Every update changes it.",
+				Computed:    true,
+			},
+		},
+	}
+}
+
+// Configure takes the API client the provider built.
+func (r *collectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create sends one PUT item without an id and stores what Hoko returned.
+func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan collectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := plan.Name.ValueString()
+	written, err := r.client.UpsertCollections(ctx, []hoko.UpsertItem{plan.createItem()})
+	if err != nil {
+		r.addCreateError(ctx, &resp.Diagnostics, name, err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
+}
+
+// addCreateError explains a failed create. A 400 is most often a name that
+// is already taken; the API cannot say so, so look the name up and, when a
+// collection holds it, show how to adopt that collection instead.
+func (r *collectionResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, name string, err error) {
+	if hoko.StatusCode(err) == http.StatusBadRequest {
+		if existing, findErr := r.client.FindCollectionByName(ctx, name); findErr == nil {
+			diags.AddAttributeError(path.Root("name"), "Collection Name Already Taken",
+				fmt.Sprintf("A collection named %q already exists in this Hoko workspace, with id %q. Names are "+
+					"unique per workspace. Choose another name, or adopt the existing collection into Terraform "+
+					"with an import block:\n\n"+
+					"import {\n  to = hoko_collection.<resource name>\n  id = %q\n}\n\nServer message: %s",
+					name, existing.ID, existing.ID, apiMessage(err)))
+			return
+		}
+	}
+	addAPIError(diags, fmt.Sprintf("create collection %q", name), err)
+}
+
+// Read refreshes the state from Hoko; a collection that is gone is removed
+// from the state so that the next plan creates it again.
+func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state collectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	col, err := r.client.GetCollection(ctx, state.ID.ValueString())
+	if errors.Is(err, hoko.ErrNotFound) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("read collection %q", state.ID.ValueString()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(col))...)
+}
+
+// Update sends one PUT item with the id, the name and the description (null
+// when the configuration no longer sets it), so the collection is changed in
+// place and never replaced.
+func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state collectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	written, err := r.client.UpsertCollections(ctx, []hoko.UpsertItem{plan.updateItem(id)})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
+}
+
+// Delete soft-deletes the collection. The API answers 400 for an id that is
+// already gone, so a 400 is checked with a GET: gone counts as deleted.
+func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state collectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	err := r.client.DeleteCollections(ctx, []string{id})
+	if hoko.StatusCode(err) == http.StatusBadRequest {
+		if _, getErr := r.client.GetCollection(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
+			return
+		}
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("delete collection %q", id), err)
+	}
+}
+
+// ImportState adopts an existing collection by id, refusing a malformed id
+// before any request is sent.
+func (r *collectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !isUUID(req.ID) {
+		resp.Diagnostics.AddError("Invalid Collection ID",
+			fmt.Sprintf("The import id %q is not a collection id. Hoko collection ids are UUIDs such as "+
+				"\"550e8400-e29b-41d4-a716-446655440000\"; find the id in the Hoko app or with the "+
+				"hoko_collection data source.", req.ID))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

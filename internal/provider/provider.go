@@ -1,0 +1,133 @@
+package provider
+
+import (
+	"context"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+)
+
+// Environment variables the provider reads when its arguments are not set.
+const (
+	envAPIKey   = "HOKO_API_KEY"
+	envEndpoint = "HOKO_ENDPOINT"
+)
+
+var _ provider.Provider = (*hokoProvider)(nil)
+
+// New returns a constructor for the provider, with version set at build time.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &hokoProvider{version: version}
+	}
+}
+
+// hokoProvider is the Hoko provider.
+type hokoProvider struct {
+	version string
+}
+
+// providerModel is the provider block's configuration.
+type providerModel struct {
+	APIKey   types.String `tfsdk:"api_key"`
+	Endpoint types.String `tfsdk:"endpoint"`
+}
+
+// Metadata names the provider and reports its version.
+func (p *hokoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "hoko"
+	resp.Version = p.version
+}
+
+// Schema describes the provider block.
+func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "The Hoko provider manages collections of short links in a Hoko workspace through the Hoko API.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				Description: "Hoko API key of the workspace to manage. Reading needs the `collectionsRead` scope, " +
+					"writing needs `collectionsWrite`. Falls back to the `" + envAPIKey + "` environment variable; " +
+					"one of the two must be set. The key is sensitive and never logged.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"endpoint": schema.StringAttribute{
+				Description: "Base URL of the Hoko API. Falls back to the `" + envEndpoint + "` environment variable, " +
+					"then to `" + hoko.DefaultEndpoint + "`. Must use `https://`; plain `http://` is accepted only for " +
+					"a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local mock server, so that the key " +
+					"never travels in clear text.",
+				Optional: true,
+			},
+		},
+	}
+}
+
+// Configure builds the API client from the configuration and environment,
+// failing early with a clear diagnostic rather than with a 401 later.
+func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.APIKey.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Unknown Hoko API Key",
+			"The provider cannot be configured because api_key depends on a value that is not known until apply. "+
+				"Set it to a known value, or set the "+envAPIKey+" environment variable and remove the argument.")
+	}
+	if cfg.Endpoint.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Unknown Hoko Endpoint",
+			"The provider cannot be configured because endpoint depends on a value that is not known until apply. "+
+				"Set it to a known value, or set the "+envEndpoint+" environment variable and remove the argument.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	apiKey := stringOr(cfg.APIKey, os.Getenv(envAPIKey))
+	endpoint := stringOr(cfg.Endpoint, os.Getenv(envEndpoint))
+	if apiKey == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Hoko API Key",
+			"The provider needs an API key to call the Hoko API. Set api_key in the provider block or the "+
+				envAPIKey+" environment variable to a key with the collectionsRead and collectionsWrite scopes.")
+		return
+	}
+	client, err := hoko.New(hoko.Config{
+		Endpoint:  endpoint,
+		APIKey:    apiKey,
+		UserAgent: "terraform-provider-hoko/" + p.version,
+		Logger:    newTFLogger(apiKey),
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Hoko Endpoint",
+			"The provider cannot use the configured endpoint: "+err.Error()+".")
+		return
+	}
+	resp.DataSourceData = client
+	resp.ResourceData = client
+}
+
+// Resources lists the provider's managed resources.
+func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewCollectionResource}
+}
+
+// DataSources lists the provider's data sources.
+func (p *hokoProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+// stringOr returns v's value when it is set, and fallback otherwise.
+func stringOr(v types.String, fallback string) string {
+	if v.IsNull() || v.ValueString() == "" {
+		return fallback
+	}
+	return v.ValueString()
+}
