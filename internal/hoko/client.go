@@ -42,6 +42,18 @@ type Config struct {
 	HTTPClient *http.Client
 	// Logger receives request logs; nil discards them.
 	Logger Logger
+	// MaxRetries is how many times one request is retried when that is safe;
+	// zero sends each request once.
+	MaxRetries int
+	// RequestTimeout bounds one HTTP attempt; zero means no bound beyond the
+	// caller's context.
+	RequestTimeout time.Duration
+	// DisableBatching sends one request per call instead of coalescing
+	// concurrent calls into bulk requests.
+	DisableBatching bool
+	// MaxBatchSize caps the items of one coalesced write; zero means
+	// MaxItemsPerRequest.
+	MaxBatchSize int
 }
 
 // Client talks to one Hoko workspace. It is safe for concurrent use.

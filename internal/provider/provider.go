@@ -36,8 +36,12 @@ type hokoProvider struct {
 
 // providerModel is the provider block's configuration.
 type providerModel struct {
-	APIKey   types.String `tfsdk:"api_key"`
-	Endpoint types.String `tfsdk:"endpoint"`
+	APIKey         types.String `tfsdk:"api_key"`
+	Endpoint       types.String `tfsdk:"endpoint"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	BatchRequests  types.Bool   `tfsdk:"batch_requests"`
+	MaxBatchSize   types.Int64  `tfsdk:"max_batch_size"`
 }
 
 // Metadata names the provider and reports its version.
@@ -65,6 +69,10 @@ func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"never travels in clear text.",
 				Optional: true,
 			},
+			"max_retries":     maxRetriesAttribute(),
+			"request_timeout": requestTimeoutAttribute(),
+			"batch_requests":  batchRequestsAttribute(),
+			"max_batch_size":  maxBatchSizeAttribute(),
 		},
 	}
 }
@@ -99,11 +107,19 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 				envAPIKey+" environment variable to a key with the collectionsRead and collectionsWrite scopes.")
 		return
 	}
+	tuning := resolveTuning(cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	client, err := hoko.New(hoko.Config{
-		Endpoint:  endpoint,
-		APIKey:    apiKey,
-		UserAgent: "terraform-provider-hoko/" + p.version,
-		Logger:    newTFLogger(apiKey),
+		Endpoint:        endpoint,
+		APIKey:          apiKey,
+		UserAgent:       "terraform-provider-hoko/" + p.version,
+		Logger:          newTFLogger(apiKey),
+		MaxRetries:      tuning.maxRetries,
+		RequestTimeout:  tuning.requestTimeout,
+		DisableBatching: !tuning.batchRequests,
+		MaxBatchSize:    tuning.maxBatchSize,
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Hoko Endpoint",
