@@ -2,6 +2,7 @@ package hokotest
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -57,9 +58,19 @@ func (f *fixture) do(t *testing.T, method, target, key, body string) response {
 // doAuth is do with a raw Authorization header value.
 func (f *fixture) doAuth(t *testing.T, method, target, auth, body string) response {
 	t.Helper()
-	req, err := http.NewRequest(method, f.ts.URL+target, strings.NewReader(body))
+	r, err := f.request(method, target, auth, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return r
+}
+
+// request sends one request and reads the whole response. It returns errors
+// rather than failing the test so goroutines other than the test's can use it.
+func (f *fixture) request(method, target, auth, body string) (response, error) {
+	req, err := http.NewRequest(method, f.ts.URL+target, strings.NewReader(body))
+	if err != nil {
+		return response{}, err
 	}
 	if auth != "" {
 		req.Header.Set("Authorization", auth)
@@ -69,14 +80,14 @@ func (f *fixture) doAuth(t *testing.T, method, target, auth, body string) respon
 	}
 	resp, err := f.ts.Client().Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v", method, target, err)
+		return response{}, fmt.Errorf("%s %s: %w", method, target, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatalf("%s %s: reading body: %v", method, target, err)
+		return response{}, fmt.Errorf("%s %s: reading body: %w", method, target, err)
 	}
-	return response{status: resp.StatusCode, header: resp.Header, body: raw}
+	return response{status: resp.StatusCode, header: resp.Header, body: raw}, nil
 }
 
 // wantStatus fails the test when the status differs, showing the body.
