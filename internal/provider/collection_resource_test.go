@@ -3,9 +3,11 @@ package provider
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -542,6 +544,44 @@ func TestAccCollection_DestroySendsDelete(t *testing.T) {
 					}
 					return nil
 				}),
+			},
+			{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}
+
+// TestAccCollection_LiveAPI runs the create, rename, clear and import
+// lifecycle against a real Hoko workspace. It runs only with TF_ACC=1 and a
+// key and endpoint in HOKO_API_KEY and HOKO_ENDPOINT; the collection it makes
+// is named tf-acc-<random> and is deleted at the end.
+func TestAccCollection_LiveAPI(t *testing.T) {
+	if os.Getenv(envAPIKey) == "" || os.Getenv(envEndpoint) == "" {
+		t.Skip("set TF_ACC=1, HOKO_API_KEY and HOKO_ENDPOINT to run against a real Hoko workspace")
+	}
+	name := fmt.Sprintf("tf-acc-%d", time.Now().UnixNano()%1e12)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`resource "hoko_collection" "test" {
+  name        = %q
+  description = "created by the provider's acceptance tests"
+}`, name),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(testCollection, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("name"), knownvalue.StringExact(name)),
+				},
+			},
+			{
+				Config: fmt.Sprintf(`resource "hoko_collection" "test" { name = %q }`, name+"-2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testCollection, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(testCollection, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("description"), knownvalue.Null()),
+				},
 			},
 			{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
 		},
