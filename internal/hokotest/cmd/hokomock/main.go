@@ -259,16 +259,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if readOnlyKey != "" {
 		lines += fmt.Sprintf("HOKO_READ_ONLY_API_KEY=%s\n", readOnlyKey)
 	}
-	if _, err := io.WriteString(stdout, lines); err != nil {
-		_ = httpSrv.Close()
-		return fmt.Errorf("writing to stdout: %w", err)
-	}
+	// The env file comes first, so whoever reads stdout can also rely on it.
 	if c.envFile != "" {
 		if err := writeFileAtomic(c.envFile, []byte(lines)); err != nil {
 			_ = httpSrv.Close()
 			return fmt.Errorf("writing env file: %w", err)
 		}
-		defer os.Remove(c.envFile)
+		// Leaving the file behind would point the next reader at a dead mock.
+		defer func() { _ = os.Remove(c.envFile) }()
+	}
+	if _, err := io.WriteString(stdout, lines); err != nil {
+		_ = httpSrv.Close()
+		return fmt.Errorf("writing to stdout: %w", err)
 	}
 
 	select {
@@ -292,7 +294,9 @@ func writeFileAtomic(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	// After a successful rename there is nothing left to remove, and the
+	// error that says so is harmless.
+	defer func() { _ = os.Remove(tmp.Name()) }()
 	if _, err := tmp.Write(data); err != nil {
 		_ = tmp.Close()
 		return err
