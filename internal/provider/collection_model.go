@@ -18,6 +18,17 @@ type collectionModel struct {
 	UpdatedAt   types.String `tfsdk:"updated_at"`
 }
 
+// collectionIdentityModel is the resource identity of a collection: its id,
+// which is all Hoko needs to find it and never changes.
+type collectionIdentityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+// newCollectionIdentityModel returns the identity of the collection with id.
+func newCollectionIdentityModel(id string) collectionIdentityModel {
+	return collectionIdentityModel{ID: types.StringValue(id)}
+}
+
 // newCollectionModel returns the model of a collection the API returned.
 func newCollectionModel(col hoko.Collection) collectionModel {
 	return collectionModel{

@@ -137,7 +137,7 @@ func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
 
 // DataSources lists the provider's data sources.
 func (p *hokoProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{NewCollectionDataSource, NewCollectionsDataSource}
 }
 
 // stringOr returns v's value when it is set, and fallback otherwise.
