@@ -294,3 +294,22 @@ func TestPut_DeletedNameCanBeReused(t *testing.T) {
 		t.Fatal("a new collection reused the deleted collection's id")
 	}
 }
+
+func TestPut_NameMovesWithinOneBatch(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	a := f.srv.Seed("x", nil)
+	b := f.srv.Seed("z", nil)
+	// Items apply in order: a frees "x", then b takes it, then a new
+	// collection takes b's old name.
+	body := fmt.Sprintf(`[{"id":%q,"name":"y"},{"id":%q,"name":"x"},{"name":"z"}]`, a.ID, b.ID)
+	got := f.do(t, "PUT", "/api/collections", f.key, body).wantStatus(t, http.StatusOK).objects(t)
+	if want := []string{"y", "x", "z"}; !slices.Equal(names(got), want) {
+		t.Fatalf("names = %v, want %v", names(got), want)
+	}
+	for name, wantID := range map[string]string{"y": a.ID, "x": b.ID, "z": got[2].ID} {
+		if c, ok := f.srv.CollectionByName(name); !ok || c.ID != wantID {
+			t.Errorf("CollectionByName(%q) = %s, %v, want %s", name, c.ID, ok, wantID)
+		}
+	}
+}

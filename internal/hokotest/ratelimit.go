@@ -78,9 +78,16 @@ func (l *limiter) take(now time.Time) (allowed bool, wait time.Duration, ls limi
 
 // SetRateLimit limits the API to perSecond requests per second on average,
 // with bursts of up to burst requests; requests over the limit get 429 with
-// retryAfter and Retry-After. A burst below 1 means the rate rounded up (at
-// least 1). perSecond of 0 or less disables the limiter and its headers.
-// Every change starts with a full bucket.
+// retryAfter (seconds, fractional) and Retry-After (whole seconds, rounded
+// up). A burst below 1 means the rate rounded up (at least 1). perSecond of
+// 0 or less disables the limiter and its headers. Every change starts with a
+// full bucket.
+//
+// While a limit is set, every API response carries X-RateLimit-Limit (the
+// burst), X-RateLimit-Remaining (whole tokens left after this request) and
+// X-RateLimit-Reset (Unix seconds, rounded up, when the bucket will be full
+// again). The contract names these headers without defining them for a
+// token bucket; this is the mock's reading.
 func (s *Server) SetRateLimit(perSecond float64, burst int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -90,52 +90,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// and nothing has been applied.
 		return
 	}
-
-	s.mu.Lock()
-	lim := s.limiter
-	var ls limitState
-	allowed := true
-	var wait time.Duration
-	if lim != nil {
-		allowed, wait, ls = lim.take(time.Now())
-	}
-	s.mu.Unlock()
-	if lim != nil {
-		ls.set(w.Header())
-	}
-	if !allowed {
-		s.rec.countRateLimited()
-		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded", retryAfter: wait})
+	if !s.admit(w) {
 		return
 	}
-
-	if r.URL.Path != apiPath {
-		s.writeError(w, errorf(http.StatusNotFound, "unknown endpoint %s %s: the API has one path, %s", r.Method, r.URL.Path, apiPath))
-		return
-	}
-	scope, ok := requiredScope(r.Method)
+	scope, ok := s.route(w, r)
 	if !ok {
-		w.Header().Set("Allow", "GET, POST, PUT, DELETE")
-		s.writeError(w, errorf(http.StatusMethodNotAllowed, "method %s is not allowed on %s; use GET, POST, PUT or DELETE", r.Method, apiPath))
 		return
 	}
-
 	f := s.drawFaults()
-	switch {
-	case f.rateLimited:
-		s.rec.countRateLimited()
-		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded (injected)", retryAfter: f.retryAfter})
-		return
-	case f.failBefore:
-		s.rec.countFault()
-		s.writeError(w, errorf(http.StatusInternalServerError, "internal server error (injected before the write)"))
-		return
-	case f.dropBefore:
-		s.rec.countFault()
-		dropConnection(w)
+	if s.injectBefore(w, f) {
 		return
 	}
-
 	if e := s.authorize(r, scope); e != nil {
 		s.writeError(w, e)
 		return
@@ -144,35 +109,100 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, bodyReadError(readErr))
 		return
 	}
-
-	var res result
-	var e *apiError
-	switch r.Method {
-	case http.MethodGet:
-		res, e = s.handleGet(r)
-	case http.MethodPost:
-		res, e = s.handlePost(body)
-	case http.MethodPut:
-		res, e = s.handlePut(body)
-	case http.MethodDelete:
-		res, e = s.handleDelete(body)
-	}
+	res, e := s.handle(r, body)
 	if e != nil {
 		s.writeError(w, e)
 		return
 	}
+	if s.injectAfter(w, f) {
+		return
+	}
+	writeJSON(w, res.status, res.body)
+}
 
+// admit applies the rate limiter, sets the X-RateLimit-* headers when a limit
+// is set, and answers 429 when the bucket is empty. It reports whether the
+// request may go on.
+func (s *Server) admit(w http.ResponseWriter) bool {
+	s.mu.Lock()
+	lim := s.limiter
+	if lim == nil {
+		s.mu.Unlock()
+		return true
+	}
+	allowed, wait, ls := lim.take(time.Now())
+	s.mu.Unlock()
+	ls.set(w.Header())
+	if !allowed {
+		s.rec.countRateLimited()
+		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded", retryAfter: wait})
+	}
+	return allowed
+}
+
+// route answers 404 for any path but the API's one and 405 for methods the
+// API does not have. Otherwise it returns the scope the method needs.
+func (s *Server) route(w http.ResponseWriter, r *http.Request) (scope string, ok bool) {
+	if r.URL.Path != apiPath {
+		s.writeError(w, errorf(http.StatusNotFound, "unknown endpoint %s %s: the API has one path, %s", r.Method, r.URL.Path, apiPath))
+		return "", false
+	}
+	scope, ok = requiredScope(r.Method)
+	if !ok {
+		w.Header().Set("Allow", "GET, POST, PUT, DELETE")
+		s.writeError(w, errorf(http.StatusMethodNotAllowed, "method %s is not allowed on %s; use GET, POST, PUT or DELETE", r.Method, apiPath))
+	}
+	return scope, ok
+}
+
+// injectBefore carries out a fault drawn to strike before anything is
+// applied, and reports whether one did.
+func (s *Server) injectBefore(w http.ResponseWriter, f faultDraw) bool {
+	switch {
+	case f.rateLimited:
+		s.rec.countRateLimited()
+		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded (injected)", retryAfter: f.retryAfter})
+	case f.failBefore:
+		s.rec.countFault()
+		s.writeError(w, errorf(http.StatusInternalServerError, "internal server error (injected before the write)"))
+	case f.dropBefore:
+		s.rec.countFault()
+		dropConnection(w)
+	default:
+		return false
+	}
+	return true
+}
+
+// injectAfter carries out a fault drawn to strike after a successful request:
+// the change stays applied, only the answer is lost. It reports whether one
+// did.
+func (s *Server) injectAfter(w http.ResponseWriter, f faultDraw) bool {
 	switch {
 	case f.failAfter:
 		s.rec.countFault()
 		s.writeError(w, errorf(http.StatusBadGateway, "bad gateway (injected after the request was applied)"))
-		return
 	case f.dropAfter:
 		s.rec.countFault()
 		dropConnection(w)
-		return
+	default:
+		return false
 	}
-	writeJSON(w, res.status, res.body)
+	return true
+}
+
+// handle dispatches an authorized request to its method's handler.
+func (s *Server) handle(r *http.Request, body []byte) (result, *apiError) {
+	switch r.Method {
+	case http.MethodGet:
+		return s.handleGet(r)
+	case http.MethodPost:
+		return s.handlePost(body)
+	case http.MethodPut:
+		return s.handlePut(body)
+	default: // route has already narrowed the methods down to DELETE
+		return s.handleDelete(body)
+	}
 }
 
 // requiredScope maps an API method to the scope it needs; ok is false for
