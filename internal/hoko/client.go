@@ -42,12 +42,20 @@ type Config struct {
 	HTTPClient *http.Client
 	// Logger receives request logs; nil discards them.
 	Logger Logger
-	// MaxRetries is how many times one request is retried when that is safe;
-	// zero sends each request once.
+	// MaxRetries is how many times one request is retried after a server
+	// error or a lost connection when that is safe; zero sends each request
+	// once. Rate limits (429) are waited out without counting against it, for
+	// up to two minutes per request.
 	MaxRetries int
 	// RequestTimeout bounds one HTTP attempt; zero means no bound beyond the
 	// caller's context.
 	RequestTimeout time.Duration
+	// RetryWaitMin is the backoff before the first retry, doubled for each
+	// further one; zero means 250ms.
+	RetryWaitMin time.Duration
+	// RetryWaitMax caps the backoff between retries and the spacing of paced
+	// requests; zero means 8s.
+	RetryWaitMax time.Duration
 	// DisableBatching sends one request per call instead of coalescing
 	// concurrent calls into bulk requests.
 	DisableBatching bool
@@ -63,6 +71,12 @@ type Client struct {
 	userAgent string
 	http      *http.Client
 	log       Logger
+
+	maxRetries     int
+	requestTimeout time.Duration
+	retryWaitMin   time.Duration
+	retryWaitMax   time.Duration
+	pace           *pacer
 }
 
 // New returns a Client for cfg, or an error when the endpoint is unsafe or
@@ -89,7 +103,19 @@ func New(cfg Config) (*Client, error) {
 	if logger == nil {
 		logger = discardLogger{}
 	}
-	return &Client{base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger}, nil
+	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
+	if waitMin <= 0 {
+		waitMin = defaultRetryWaitMin
+	}
+	if waitMax <= 0 {
+		waitMax = defaultRetryWaitMax
+	}
+	waitMax = max(waitMax, waitMin)
+	return &Client{
+		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
+		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
+		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax),
+	}, nil
 }
 
 // refuseRedirects stops net/http from following a redirect: a key sent to
@@ -102,8 +128,12 @@ type discardLogger struct{}
 func (discardLogger) Debug(context.Context, string, map[string]any) {}
 func (discardLogger) Info(context.Context, string, map[string]any)  {}
 
-// send is the single send path: one HTTP request, its log entry, and the
-// decoding of the answer into out (when out is non-nil) or into an *Error.
+// send is the single send path: it encodes the request, sends it, and
+// decodes the answer into out (when out is non-nil) or into an *Error.
+// Requests that are safe to repeat are retried on 429, 5xx and transport
+// errors; a request that creates collections is retried only when the server
+// certainly did not act on it, and an unknown outcome is returned wrapping
+// ErrOutcomeUnknown for UpsertCollections to resolve (see retry.go).
 func (c *Client) send(ctx context.Context, method string, query url.Values, body, out any) error {
 	var payload []byte
 	if body != nil {
@@ -116,6 +146,59 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 	u.Path += collectionsPath
 	u.RawQuery = query.Encode()
 
+	idempotent := isIdempotent(method, body)
+	var st retryState
+	for attempt := 1; ; attempt++ {
+		if err := c.pace.wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("%s %s: stopped before sending: %w", method, collectionsPath, context.Cause(ctx))
+			}
+			// The limiter refuses waits that would pass the deadline.
+			return fmt.Errorf("%s %s: the pace the rate limit allows would pass the deadline: %w",
+				method, collectionsPath, context.DeadlineExceeded)
+		}
+		err := c.attempt(ctx, method, &u, payload, out)
+		if err == nil {
+			return nil
+		}
+		class := classify(err)
+		if ctx.Err() != nil {
+			// Cancelled or out of time while the request was on its way: the
+			// server may have acted on it.
+			if !idempotent {
+				return fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown)
+			}
+			return err
+		}
+		if class == outcomeFinal {
+			return err
+		}
+		if class == outcomeUnknown && !idempotent {
+			return fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown)
+		}
+		wait, reason, ok := c.nextWait(&st, err)
+		if !ok {
+			return giveUp(attempt, err)
+		}
+		c.log.Info(ctx, "Hoko API request failed; waiting before retrying", map[string]any{
+			"method": method, "path": collectionsPath, "attempt": attempt, "reason": reason,
+			"wait": wait.Round(time.Millisecond).String(), "wait_ms": wait.Milliseconds(),
+		})
+		if !sleep(ctx, wait) {
+			return stopped(ctx, method, err)
+		}
+	}
+}
+
+// attempt sends one HTTP request and reads its answer, within the per-attempt
+// timeout when one is configured.
+func (c *Client) attempt(parent context.Context, method string, u *url.URL, payload []byte, out any) error {
+	ctx := parent
+	if c.requestTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(parent, c.requestTimeout)
+		defer cancel()
+	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(payload))
 	if err != nil {
 		return fmt.Errorf("building %s %s request: %w", method, collectionsPath, err)
@@ -123,7 +206,7 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 	req.Header.Set("Authorization", "Bearer "+c.apiKey)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
-	if body != nil {
+	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 
@@ -134,6 +217,9 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 		fields["duration_ms"] = time.Since(start).Milliseconds()
 		fields["error"] = err.Error()
 		c.log.Debug(ctx, "Hoko API request failed", fields)
+		if parent.Err() == nil && ctx.Err() != nil {
+			return fmt.Errorf("%s %s: no answer within the request timeout of %s: %w", method, collectionsPath, c.requestTimeout, err)
+		}
 		return fmt.Errorf("%s %s: %w", method, collectionsPath, err)
 	}
 	defer resp.Body.Close()
@@ -142,16 +228,29 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	fields["response_bytes"] = len(respBody)
 	c.log.Debug(ctx, "Hoko API request", fields)
+	if interval, switched := c.pace.observe(resp.Header, time.Now()); switched {
+		c.log.Info(ctx, "Hoko API rate limit: changing the pace of requests", map[string]any{
+			"remaining": resp.Header.Get("X-RateLimit-Remaining"), "interval": interval.String(),
+		})
+	}
 
 	if readErr != nil {
 		return fmt.Errorf("%s %s: reading response (HTTP %d): %w", method, collectionsPath, resp.StatusCode, readErr)
 	}
 	if len(respBody) > maxResponseBytes {
 		return &Error{Method: method, Path: collectionsPath, StatusCode: resp.StatusCode,
-			Message: fmt.Sprintf("response is larger than %d MiB; this does not look like the Hoko API", maxResponseBytes>>20)}
+			Message: fmt.Sprintf("response is larger than %d MiB; this does not look like the Hoko API", maxResponseBytes>>20),
+			Excerpt: excerpt(respBody[:excerptLength*4])}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return decodeError(method, collectionsPath, resp.StatusCode, resp.Header.Get("Retry-After"), respBody)
+		apiErr := decodeError(method, collectionsPath, resp.StatusCode, resp.Header.Get("Retry-After"), respBody)
+		if apiErr.StatusCode == http.StatusTooManyRequests && apiErr.RetryAfter == 0 {
+			apiErr.RetryAfter = resetWait(resp.Header, time.Now())
+		}
+		if apiErr.StatusCode >= 300 && apiErr.StatusCode < 400 {
+			apiErr.Message = redirectMessage(apiErr.StatusCode, resp.Header.Get("Location"))
+		}
+		return apiErr
 	}
 	if out == nil {
 		return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 )
 
@@ -102,13 +103,27 @@ func (c *Client) FindCollectionByName(ctx context.Context, name string) (Collect
 	return Collection{}, fmt.Errorf("collection named %q: %w", name, ErrNotFound)
 }
 
-// UpsertCollections sends items in one PUT and returns one collection per
-// item, in the same order. The write is all-or-nothing: on error nothing
-// was written (unless the error is a lost response, see DESIGN.md).
+// UpsertCollections writes items and returns one collection per item, in
+// the same order. Updates are one PUT, retried like any idempotent request.
+// When items create collections, a failure whose outcome is unknown (a lost
+// response) is settled by looking the names up: collections that are already
+// there as asked are adopted and only the rest are sent again, so a create
+// never happens twice (see upsert_safety.go). An error that wraps
+// ErrOutcomeUnknown means even that could not settle whether the write
+// happened; any other error means nothing was written.
 func (c *Client) UpsertCollections(ctx context.Context, items []UpsertItem) ([]Collection, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
+	if slices.ContainsFunc(items, UpsertItem.IsCreate) {
+		return c.upsertWithCreates(ctx, items)
+	}
+	return c.putItems(ctx, items)
+}
+
+// putItems sends items in one PUT through the send path and checks that the
+// answer holds one collection per item.
+func (c *Client) putItems(ctx context.Context, items []UpsertItem) ([]Collection, error) {
 	var written []Collection
 	if err := c.send(ctx, http.MethodPut, nil, items, &written); err != nil {
 		return nil, err

@@ -148,3 +148,15 @@ func statusText(status int) string {
 	}
 	return "unexpected response"
 }
+
+// redirectMessage explains a 3xx answer. The client never follows redirects,
+// so that the key cannot be carried to wherever one points; the way out is
+// to configure the address the API is really served at.
+func redirectMessage(status int, location string) string {
+	msg := statusText(status) + ": the endpoint answered with a redirect"
+	if location != "" {
+		msg += fmt.Sprintf(" to %q", excerpt([]byte(location)))
+	}
+	return msg + ", which is never followed so that the API key is not sent to another address; " +
+		"set the endpoint to the URL the Hoko API is served at"
+}

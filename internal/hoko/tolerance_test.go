@@ -167,7 +167,8 @@ func TestSend_ErrorBodies(t *testing.T) {
 		},
 		"redirect is not followed": {
 			status: 302, headers: []string{"Location", "https://elsewhere.example/api/collections"},
-			want: hoko.Error{StatusCode: 302, Message: "Found"},
+			want: hoko.Error{StatusCode: 302, Message: `Found: the endpoint answered with a redirect to "https://elsewhere.example/api/collections", ` +
+				"which is never followed so that the API key is not sent to another address; set the endpoint to the URL the Hoko API is served at"},
 		},
 	}
 	for name, tc := range cases {
