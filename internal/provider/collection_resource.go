@@ -22,6 +22,7 @@ var (
 	_ resource.Resource                = (*collectionResource)(nil)
 	_ resource.ResourceWithConfigure   = (*collectionResource)(nil)
 	_ resource.ResourceWithImportState = (*collectionResource)(nil)
+	_ resource.ResourceWithIdentity    = (*collectionResource)(nil)
 )
 
 // NewCollectionResource returns the hoko_collection resource.
@@ -94,6 +95,7 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
+	setCollectionIdentity(ctx, resp.Identity, written[0].ID, &resp.Diagnostics)
 }
 
 // addCreateError explains a failed create. A 400 is most often a name that
@@ -122,6 +124,10 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity comes first, from the prior state: Terraform 1.12+ wants
+	// one even from a Read that removes a vanished collection, and state
+	// written before identities existed has none yet.
+	setCollectionIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	col, err := r.client.GetCollection(ctx, state.ID.ValueString())
 	if errors.Is(err, hoko.ErrNotFound) {
 		resp.State.RemoveResource(ctx)
@@ -151,6 +157,7 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
+	setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 }
 
 // Delete soft-deletes the collection. The API answers 400 for an id that is
@@ -171,17 +178,4 @@ func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("delete collection %q", id), err)
 	}
-}
-
-// ImportState adopts an existing collection by id, refusing a malformed id
-// before any request is sent.
-func (r *collectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isUUID(req.ID) {
-		resp.Diagnostics.AddError("Invalid Collection ID",
-			fmt.Sprintf("The import id %q is not a collection id. Hoko collection ids are UUIDs such as "+
-				"\"550e8400-e29b-41d4-a716-446655440000\"; find the id in the Hoko app or with the "+
-				"hoko_collection data source.", req.ID))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
