@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Checks every example under examples/: `terraform fmt -check`, then
+# `terraform validate` of each folder that holds .tf files, against the
+# provider built in bin/ (dev_overrides, no `terraform init`, no registry).
+# The docs quote these files, so a broken example would be a broken docs page.
+# Called by `make examples-check` after the build.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$root/bin/terraform-provider-hoko" ] || { echo "bin/terraform-provider-hoko is missing: run make build first." >&2; exit 1; }
+
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/hoko/hoko" = "$root/bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+
+cd "$root"
+echo "== terraform fmt -check examples"
+if ! terraform fmt -check -recursive -diff examples; then
+  echo "FAIL: the examples above are not formatted; run \`make fmt\` and commit the result." >&2
+  exit 1
+fi
+
+failed=0 count=0
+while IFS= read -r dir; do
+  count=$((count + 1))
+  module="$work/module-$count"
+  mkdir -p "$module"
+  cp "$dir"/*.tf "$module/"
+  # Resource and data source examples leave out the terraform block, as
+  # registry pages do; without one Terraform would look for hashicorp/hoko.
+  if ! grep -q required_providers "$module"/*.tf; then
+    printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$module/zz_required_providers.tf"
+  fi
+  if out=$(cd "$module" && terraform validate -no-color 2>&1); then
+    echo "ok   $dir"
+  else
+    echo "FAIL $dir" >&2
+    echo "$out" >&2
+    failed=$((failed + 1))
+  fi
+done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
+
+# import.sh files are shown on the docs pages as shell commands.
+while IFS= read -r script; do
+  bash -n "$script" || { echo "FAIL $script: not valid shell" >&2; failed=$((failed + 1)); }
+done < <(find examples -name 'import.sh' | sort)
+
+if [ "$failed" -ne 0 ]; then
+  echo "FAIL: $failed example check(s) failed; the docs quote these files." >&2
+  exit 1
+fi
+echo "All $count example folders pass terraform validate."
