@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -20,7 +21,10 @@ const (
 	envEndpoint = "HOKO_ENDPOINT"
 )
 
-var _ provider.Provider = (*hokoProvider)(nil)
+var (
+	_ provider.Provider                  = (*hokoProvider)(nil)
+	_ provider.ProviderWithListResources = (*hokoProvider)(nil)
+)
 
 // New returns a constructor for the provider, with version set at build time.
 func New(version string) func() provider.Provider {
@@ -128,11 +132,18 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	}
 	resp.DataSourceData = client
 	resp.ResourceData = client
+	resp.ListResourceData = client
 }
 
 // Resources lists the provider's managed resources.
 func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{NewCollectionResource}
+}
+
+// ListResources lists the provider's list resources, which `terraform query`
+// (Terraform 1.14+) uses.
+func (p *hokoProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{NewCollectionListResource}
 }
 
 // DataSources lists the provider's data sources.
