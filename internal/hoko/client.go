@@ -77,6 +77,10 @@ type Client struct {
 	retryWaitMin   time.Duration
 	retryWaitMax   time.Duration
 	pace           *pacer
+
+	// batch coalesces single-item calls into bulk requests; nil when
+	// batching is off (see batch_client.go).
+	batch *coalescer
 }
 
 // New returns a Client for cfg, or an error when the endpoint is unsafe or
@@ -111,11 +115,13 @@ func New(cfg Config) (*Client, error) {
 		waitMax = defaultRetryWaitMax
 	}
 	waitMax = max(waitMax, waitMin)
-	return &Client{
+	c := &Client{
 		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
 		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
 		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax),
-	}, nil
+	}
+	c.batch = newCoalescer(c, cfg)
+	return c, nil
 }
 
 // refuseRedirects stops net/http from following a redirect: a key sent to

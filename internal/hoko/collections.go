@@ -68,10 +68,11 @@ func (c *Client) ListAllCollections(ctx context.Context, sort string) ([]Collect
 	}
 }
 
-// GetCollection returns the live collection with id, or ErrNotFound. The
-// API answers an unknown or deleted id with an empty array; a 400 or 404 is
-// taken to mean the same, as other deployments of the API may answer so.
-func (c *Client) GetCollection(ctx context.Context, id string) (Collection, error) {
+// fetchCollection reads one collection with GET ?id=, for GetCollection
+// (see batch_client.go). The API answers an unknown or deleted id with an
+// empty array; a 400 or 404 is taken to mean the same, as other deployments
+// of the API may answer so.
+func (c *Client) fetchCollection(ctx context.Context, id string) (Collection, error) {
 	var found []Collection
 	err := c.send(ctx, http.MethodGet, url.Values{"id": {id}}, nil, &found)
 	switch status := StatusCode(err); {

@@ -1,0 +1,174 @@
+package hoko
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"sync"
+)
+
+// writeBatcher coalesces single-item writes of one kind (upserts, or deletes)
+// that callers make at the same time into bulk requests, by group commit: a
+// call made while no request of its kind is in flight is sent at once, alone;
+// calls made while one is in flight gather in a queue and go out together,
+// as one request per maxSize items, the moment it returns. A lone call so
+// never waits for a timer, and under load each round trip carries everything
+// that arrived during the previous one.
+//
+// Lessons from request batchers in other providers, kept here on purpose:
+// the caller's own context reaches the request (its values for logging, its
+// cancellation once every caller in the request has given up), a caller that
+// gave up before its item was sent is never sent later, every caller gets
+// exactly one result of its own (never a closed channel read as success), and
+// a request that fails for a bad item is split until the bad item is alone,
+// rather than failing its neighbours or resending every item one by one.
+type writeBatcher[In, Out any] struct {
+	// send makes one bulk request and returns one result per item, in input
+	// order, or an error when nothing usable came back.
+	send    func(ctx context.Context, items []In) ([]Out, error)
+	maxSize int
+
+	mu      sync.Mutex
+	queue   []*writeCall[In, Out]
+	running bool // a goroutine is draining the queue; a request may be in flight
+}
+
+// writeCall is one caller's item, waiting for its result.
+type writeCall[In, Out any] struct {
+	// ctx is the caller's context. Once it is done the caller has given up,
+	// and the item is left out of every request not yet sent.
+	ctx  context.Context
+	item In
+	// done receives exactly one result. It is buffered, so delivering never
+	// waits for a caller that has already returned.
+	done chan writeResult[Out]
+}
+
+// writeResult is what one caller gets back.
+type writeResult[Out any] struct {
+	out Out
+	err error
+}
+
+// newWriteBatcher returns a batcher that sends at most maxSize items per
+// request through send.
+func newWriteBatcher[In, Out any](maxSize int, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
+	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1)}
+}
+
+// do writes item together with whatever other calls are waiting, and returns
+// its own result. It returns ctx's error as soon as ctx is done; an item whose
+// request has not been sent by then is not sent at all.
+func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
+	var zero Out
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	call := &writeCall[In, Out]{ctx: ctx, item: item, done: make(chan writeResult[Out], 1)}
+	b.mu.Lock()
+	b.queue = append(b.queue, call)
+	start := !b.running
+	b.running = true
+	b.mu.Unlock()
+	if start {
+		go b.run()
+	}
+
+	select {
+	case r := <-call.done:
+		return r.out, r.err
+	case <-ctx.Done():
+	}
+	// A result that arrived at the same moment wins: the write happened, and
+	// reporting it is better than leaving it unknown to the caller.
+	select {
+	case r := <-call.done:
+		return r.out, r.err
+	default:
+		return zero, ctx.Err()
+	}
+}
+
+// run drains the queue round by round: each round sends everything queued
+// (in chunks of maxSize, sent side by side) and waits for it to return, which
+// is when the calls that arrived meanwhile make up the next round. It ends
+// when a round finds the queue empty, so no goroutine outlives the work.
+func (b *writeBatcher[In, Out]) run() {
+	for {
+		b.mu.Lock()
+		calls := live(b.queue)
+		b.queue = nil
+		if len(calls) == 0 {
+			b.running = false
+			b.mu.Unlock()
+			return
+		}
+		b.mu.Unlock()
+
+		var wg sync.WaitGroup
+		for chunk := range slices.Chunk(calls, b.maxSize) {
+			wg.Go(func() { b.flush(chunk) })
+		}
+		wg.Wait()
+	}
+}
+
+// live returns the calls whose callers still wait, and hands the others
+// their context's error (a caller may not have noticed yet that it gave up;
+// if it has, the buffered result is simply never read).
+func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
+	out := calls[:0:0]
+	for _, c := range calls {
+		if err := c.ctx.Err(); err != nil {
+			c.done <- writeResult[Out]{err: err}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// flush sends the live calls of one chunk as one request and hands each
+// caller its own result. The API writes all or nothing and cannot say which
+// item it refused, so a 400 for several items splits them in halves, each
+// sent on its own, until every bad item is alone with its error and every
+// good one is written: k bad items among n cost about 2k·log2(n/k) extra
+// requests. Other errors (auth, rate limit, server faults after the send
+// path's retries) would fail each item alone as well, so every caller gets
+// the error.
+func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
+	calls = live(calls)
+	if len(calls) == 0 {
+		return
+	}
+
+	items := make([]In, len(calls))
+	ctxs := make([]context.Context, len(calls))
+	for i, c := range calls {
+		items[i], ctxs[i] = c.item, c.ctx
+	}
+	ctx, release := jointContext(ctxs)
+	outs, err := b.send(ctx, items)
+	release()
+	if err == nil && len(outs) != len(calls) {
+		err = fmt.Errorf("bulk write of %d items returned %d results; this is a bug in the provider", len(calls), len(outs))
+	}
+
+	switch {
+	case err == nil:
+		for i, c := range calls {
+			c.done <- writeResult[Out]{out: outs[i]}
+		}
+	case len(calls) > 1 && StatusCode(err) == http.StatusBadRequest:
+		half := len(calls) / 2
+		var wg sync.WaitGroup
+		wg.Go(func() { b.flush(calls[:half]) })
+		b.flush(calls[half:])
+		wg.Wait()
+	default:
+		for _, c := range calls {
+			c.done <- writeResult[Out]{err: err}
+		}
+	}
+}

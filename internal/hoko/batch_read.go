@@ -1,0 +1,233 @@
+package hoko
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// readCoalescer answers reads of single collections by id. A read made while
+// no read request is in flight is sent at once as GET ?id=, so a lone read
+// costs one small request and no wait. Reads made while one is in flight
+// gather; when it returns, one of them alone is sent as GET ?id= again, and
+// two or more are answered together from one listing of the workspace. The
+// listing is kept as a snapshot, so the many reads a Terraform refresh makes
+// after it are answered without any request.
+//
+// The snapshot never answers across a write: writes through the client mark
+// the ids they touch (when they start and when they end), and an id marked
+// after a listing started is read from the API again. A listing of more than
+// one page is not atomic (offset paging over a workspace that others may
+// change), so an id missing from it is confirmed with GET ?id= before it is
+// reported gone; a single short page is the whole workspace at one moment.
+type readCoalescer struct {
+	// fetch is one GET ?id=; list reads at most maxPages pages.
+	fetch func(ctx context.Context, id string) (Collection, error)
+	list  func(ctx context.Context, maxPages int) (*snapshot, error)
+
+	mu      sync.Mutex
+	busy    bool // a read request or listing is in flight
+	waiting []*readCall
+	snap    *snapshot
+	// seq counts write marks; touched holds each id's latest mark.
+	seq     uint64
+	touched map[string]uint64
+}
+
+// readCall is one waiting read.
+type readCall struct {
+	ctx  context.Context // done once the caller gave up
+	id   string
+	done chan readResult // buffered: receives exactly one result
+}
+
+// readResult is what one read gets back.
+type readResult struct {
+	col Collection
+	err error
+}
+
+// snapshot is what one listing of the workspace saw.
+type snapshot struct {
+	byID map[string]Collection
+	// startSeq is the write mark current when the listing started: an id
+	// marked later may have changed since.
+	startSeq uint64
+	// whole reports that the listing was one short page: it shows the whole
+	// workspace at one moment, so an id it lacks is gone.
+	whole bool
+}
+
+// newReadCoalescer returns a coalescer over fetch and list.
+func newReadCoalescer(fetch func(context.Context, string) (Collection, error), list func(context.Context, int) (*snapshot, error)) *readCoalescer {
+	return &readCoalescer{fetch: fetch, list: list, touched: make(map[string]uint64)}
+}
+
+// touch marks ids as written now. Writers call it before they send and again
+// after the answer (or its absence), so a listing that overlapped the write
+// in any way is never trusted for those ids.
+func (r *readCoalescer) touch(ids ...string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.seq++
+	for _, id := range ids {
+		if id != "" {
+			r.touched[id] = r.seq
+		}
+	}
+}
+
+// lookupLocked answers a read from the snapshot when it can: ok reports that
+// it could, found whether the collection exists. The caller holds r.mu.
+func (r *readCoalescer) lookupLocked(id string) (col Collection, found, ok bool) {
+	s := r.snap
+	if s == nil || r.touched[id] > s.startSeq {
+		return Collection{}, false, false
+	}
+	if col, found := s.byID[id]; found {
+		return col, true, true
+	}
+	return Collection{}, false, s.whole
+}
+
+// notFound is the error for an id that names no live collection.
+func notFound(id string) error { return fmt.Errorf("collection %q: %w", id, ErrNotFound) }
+
+// get returns the live collection with id, or an error wrapping ErrNotFound.
+func (r *readCoalescer) get(ctx context.Context, id string) (Collection, error) {
+	if err := ctx.Err(); err != nil {
+		return Collection{}, err
+	}
+	r.mu.Lock()
+	if col, found, ok := r.lookupLocked(id); ok {
+		r.mu.Unlock()
+		if !found {
+			return Collection{}, notFound(id)
+		}
+		return col, nil
+	}
+	if !r.busy {
+		r.busy = true
+		r.mu.Unlock()
+		col, err := r.fetch(ctx, id)
+		r.mu.Lock()
+		r.releaseLocked()
+		r.mu.Unlock()
+		return col, err
+	}
+	call := &readCall{ctx: ctx, id: id, done: make(chan readResult, 1)}
+	r.waiting = append(r.waiting, call)
+	r.mu.Unlock()
+
+	select {
+	case res := <-call.done:
+		return res.col, res.err
+	case <-ctx.Done():
+	}
+	select {
+	case res := <-call.done:
+		return res.col, res.err
+	default:
+		return Collection{}, ctx.Err()
+	}
+}
+
+// answerLocked hands a call its result from the snapshot when the snapshot
+// can answer it, and reports whether it did. The caller holds r.mu.
+func (r *readCoalescer) answerLocked(c *readCall) bool {
+	col, found, ok := r.lookupLocked(c.id)
+	switch {
+	case !ok:
+		return false
+	case found:
+		c.done <- readResult{col: col}
+	default:
+		c.done <- readResult{err: notFound(c.id)}
+	}
+	return true
+}
+
+// releaseLocked is called when the read in flight has returned: it answers
+// what the snapshot can, and sends the rest as the next request. The caller
+// holds r.mu.
+func (r *readCoalescer) releaseLocked() {
+	var rest []*readCall
+	for _, c := range r.waiting {
+		switch {
+		case c.ctx.Err() != nil:
+			c.done <- readResult{err: c.ctx.Err()}
+		case r.answerLocked(c):
+		default:
+			rest = append(rest, c)
+		}
+	}
+	r.waiting = nil
+	switch len(rest) {
+	case 0:
+		r.busy = false
+	case 1:
+		go r.fetchEach(rest)
+	default:
+		go r.listFor(rest)
+	}
+}
+
+// fetchEach reads each call's id with its own GET ?id=, side by side, then
+// lets the next waiting reads go.
+func (r *readCoalescer) fetchEach(calls []*readCall) {
+	var wg sync.WaitGroup
+	for _, c := range calls {
+		wg.Go(func() {
+			col, err := r.fetch(c.ctx, c.id)
+			c.done <- readResult{col: col, err: err}
+		})
+	}
+	wg.Wait()
+	r.mu.Lock()
+	r.releaseLocked()
+	r.mu.Unlock()
+}
+
+// listFor lists the workspace to answer calls, reading at most one page per
+// call (so the listing never costs more requests than the reads it replaces),
+// and keeps the listing as the snapshot. Calls the listing cannot answer (an
+// id written meanwhile, or missing from a listing that is not the whole
+// workspace) get a GET ?id= each.
+func (r *readCoalescer) listFor(calls []*readCall) {
+	ctxs := make([]context.Context, len(calls))
+	for i, c := range calls {
+		ctxs[i] = c.ctx
+	}
+	r.mu.Lock()
+	start := r.seq
+	r.mu.Unlock()
+
+	ctx, release := jointContext(ctxs)
+	snap, err := r.list(ctx, len(calls))
+	release()
+
+	r.mu.Lock()
+	if err != nil {
+		for _, c := range calls {
+			c.done <- readResult{err: err}
+		}
+		r.releaseLocked()
+		r.mu.Unlock()
+		return
+	}
+	snap.startSeq = start
+	r.snap = snap
+	var rest []*readCall
+	for _, c := range calls {
+		if !r.answerLocked(c) {
+			rest = append(rest, c)
+		}
+	}
+	if len(rest) == 0 {
+		r.releaseLocked()
+		r.mu.Unlock()
+		return
+	}
+	r.mu.Unlock()
+	r.fetchEach(rest)
+}
