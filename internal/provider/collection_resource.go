@@ -81,7 +81,8 @@ func (r *collectionResource) Configure(_ context.Context, req resource.Configure
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// Create sends one PUT item without an id and stores what Hoko returned.
+// Create sends one PUT item without an id and stores what Hoko returned. The
+// client coalesces creates that Terraform runs at the same time into one PUT.
 func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan collectionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -89,13 +90,13 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	name := plan.Name.ValueString()
-	written, err := r.client.UpsertCollections(ctx, []hoko.UpsertItem{plan.createItem()})
+	written, err := r.client.UpsertCollection(ctx, plan.createItem())
 	if err != nil {
 		r.addCreateError(ctx, &resp.Diagnostics, name, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
-	setCollectionIdentity(ctx, resp.Identity, written[0].ID, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written))...)
+	setCollectionIdentity(ctx, resp.Identity, written.ID, &resp.Diagnostics)
 }
 
 // addCreateError explains a failed create. A 400 is most often a name that
@@ -151,17 +152,19 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	id := state.ID.ValueString()
-	written, err := r.client.UpsertCollections(ctx, []hoko.UpsertItem{plan.updateItem(id)})
+	written, err := r.client.UpsertCollection(ctx, plan.updateItem(id))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written[0]))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written))...)
 	setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 }
 
 // Delete soft-deletes the collection. The API answers 400 for an id that is
-// already gone, so a 400 is checked with a GET: gone counts as deleted.
+// already gone, so a 400 is checked with a GET: gone counts as deleted. The
+// client coalesces concurrent deletes and splits a refused batch, so the 400
+// seen here is this id's own.
 func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state collectionModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -169,7 +172,7 @@ func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	id := state.ID.ValueString()
-	err := r.client.DeleteCollections(ctx, []string{id})
+	err := r.client.DeleteCollection(ctx, id)
 	if hoko.StatusCode(err) == http.StatusBadRequest {
 		if _, getErr := r.client.GetCollection(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
 			return
