@@ -1,9 +1,12 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -75,7 +78,6 @@ func TestAccCollectionsDataSource_MoreThanOnePage(t *testing.T) {
 	// With Links, 10,002 collections: a full page of 10,000 and a second
 	// page of two, bulk-10000 and bulk-10001.
 	bulk := mock.SeedN(10001, "bulk")
-	links, _ := mock.CollectionByName("Links")
 	collections := tfjsonpath.New("collections")
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -99,15 +101,23 @@ data "hoko_collection" "test" { name = "bulk-10001" }`),
 			},
 			{
 				PreConfig: mock.ResetRequests,
-				// Every collection, newest first: both pages end up in the list.
-				Config: mock.config(`data "hoko_collections" "test" { sort = "desc" }`),
+				// Newest first, the second page is the oldest collections.
+				// (Every collection of a two-page workspace in the list is
+				// TestProtocolCollectionsDataSource_EveryCollectionOfTwoPages:
+				// 10,002 objects through the Terraform CLI take seconds.)
+				Config: mock.config(`
+data "hoko_collections" "test" {
+  sort          = "desc"
+  name_contains = "0000"
+}`),
+				// bulk-10000 and bulk-00009 down to bulk-00002 are on the first
+				// page, bulk-00001 on the second.
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(dataCollections, collections, knownvalue.ListSizeExact(10002)),
-					statecheck.ExpectKnownValue(dataCollections, collections, knownvalue.ListPartial(map[int]knownvalue.Check{
-						0:     expectCollection(bulk[10000]),
-						9999:  expectCollection(bulk[1]),
-						10000: expectCollection(bulk[0]),
-						10001: expectCollection(links),
+					statecheck.ExpectKnownValue(dataCollections, collections, knownvalue.ListExact([]knownvalue.Check{
+						expectCollection(bulk[9999]), expectCollection(bulk[8]), expectCollection(bulk[7]),
+						expectCollection(bulk[6]), expectCollection(bulk[5]), expectCollection(bulk[4]),
+						expectCollection(bulk[3]), expectCollection(bulk[2]), expectCollection(bulk[1]),
+						expectCollection(bulk[0]),
 					})),
 				},
 				Check: checkMock(func() error { return mock.checkListingGETs("desc", 2) }),
@@ -151,4 +161,50 @@ func TestAccCollectionsDataSource_InvalidArgumentsFailAtPlan(t *testing.T) {
 			},
 		},
 	})
+}
+
+func TestProtocolCollectionsDataSource_EveryCollectionOfTwoPages(t *testing.T) {
+	t.Parallel()
+	mock := newMockHoko(t)
+	mock.SeedN(10001, "bulk")
+	all := mock.Collections() // oldest first
+	p := newProtocolProvider(t, mock)
+	typ := p.schema.DataSourceSchemas["hoko_collections"].ValueType()
+
+	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{
+		TypeName: "hoko_collections",
+		Config:   p.dynamic(typ, p.value(typ, map[string]tftypes.Value{"sort": tftypes.NewValue(tftypes.String, "desc")})),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireNoErrors(t, "ReadDataSource", resp.Diagnostics)
+	state, err := resp.State.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attrs map[string]tftypes.Value
+	var list []tftypes.Value
+	if err := state.As(&attrs); err != nil {
+		t.Fatal(err)
+	}
+	if err := attrs["collections"].As(&list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != len(all) {
+		t.Fatalf("collections holds %d objects, want all %d", len(list), len(all))
+	}
+	for i, v := range list {
+		var obj map[string]tftypes.Value
+		if err := v.As(&obj); err != nil {
+			t.Fatal(err)
+		}
+		want := all[len(all)-1-i] // newest first
+		if render(obj["id"]) != want.ID || render(obj["name"]) != want.Name || render(obj["description"]) != "<null>" {
+			t.Fatalf("collections[%d] = %s %s, want %s %s", i, render(obj["id"]), render(obj["name"]), want.ID, want.Name)
+		}
+	}
+	if err := mock.checkListingGETs("desc", 2); err != nil {
+		t.Error(err)
+	}
 }
