@@ -34,6 +34,9 @@ while IFS= read -r dir; do
   module="$work/module-$count"
   mkdir -p "$module"
   cp "$dir"/*.tf "$module/"
+  # Checked on its own below: it needs Terraform 1.12+ and imports the same
+  # address as import-by-string-id.tf.
+  rm -f "$module/import-by-identity.tf"
   # Resource and data source examples leave out the terraform block, as
   # registry pages do; without one Terraform would look for hashicorp/hoko.
   if ! grep -q required_providers "$module"/*.tf; then
@@ -47,6 +50,30 @@ while IFS= read -r dir; do
     failed=$((failed + 1))
   fi
 done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
+
+# import-by-identity.tf files use import blocks with `identity`, which need
+# Terraform 1.12+; each is validated with its folder's resource.tf. On an
+# older Terraform only `terraform fmt` above checks them.
+tf_version=$(terraform version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
+while IFS= read -r file; do
+  dir=$(dirname "$file")
+  if [ "$(printf '%s\n' 1.12.0 "$tf_version" | sort -V | head -n1)" != 1.12.0 ]; then
+    echo "skip $file: import blocks with identity need Terraform 1.12+, this is $tf_version"
+    continue
+  fi
+  count=$((count + 1))
+  module="$work/module-$count"
+  mkdir -p "$module"
+  cp "$dir/resource.tf" "$file" "$module/"
+  printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$module/zz_required_providers.tf"
+  if out=$(cd "$module" && terraform validate -no-color 2>&1); then
+    echo "ok   $file"
+  else
+    echo "FAIL $file" >&2
+    echo "$out" >&2
+    failed=$((failed + 1))
+  fi
+done < <(find examples -name 'import-by-identity.tf' | sort)
 
 # import.sh files are shown on the docs pages as shell commands.
 while IFS= read -r script; do
