@@ -40,38 +40,45 @@ func (d *collectionDataSource) Metadata(_ context.Context, req datasource.Metada
 // Schema describes hoko_collection. Its attributes are those of the resource,
 // so the same model (collectionModel) carries both.
 func (d *collectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := collectionComputedAttributes()
+	attrs["id"] = schema.StringAttribute{
+		Description: "The id of the collection to look up, a UUID. Set either `id` or `name`; when looking up " +
+			"by name, this is the id of the collection found.",
+		Optional: true,
+		Computed: true,
+		Validators: []validator.String{stringvalidator.RegexMatches(uuidPattern,
+			`must be a collection id, a UUID such as "550e8400-e29b-41d4-a716-446655440000"`)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		Description: "The exact name of the collection to look up; names are unique per workspace and " +
+			"case-sensitive. Set either `name` or `id`; when looking up by id, this is the collection's name. " +
+			"A lookup by name reads the whole workspace, as Hoko has no name filter; a lookup by id is one request.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
 	resp.Schema = schema.Schema{
 		Description: "Looks up one existing Hoko collection by `id` or by `name` (set exactly one), for example the " +
 			"`Links` collection every workspace starts with. Reading fails when no live collection matches.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Description: "The id of the collection to look up, a UUID. Set either `id` or `name`; when looking up " +
-					"by name, this is the id of the collection found.",
-				Optional: true,
-				Computed: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(uuidPattern,
-					`must be a collection id, a UUID such as "550e8400-e29b-41d4-a716-446655440000"`)},
-			},
-			"name": schema.StringAttribute{
-				Description: "The exact name of the collection to look up; names are unique per workspace and " +
-					"case-sensitive. Set either `name` or `id`; when looking up by id, this is the collection's name. " +
-					"A lookup by name reads the whole workspace, as Hoko has no name filter; a lookup by id is one request.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description": schema.StringAttribute{
-				Description: "The collection's description, or null when it has none.",
-				Computed:    true,
-			},
-			"created_at": schema.StringAttribute{
-				Description: "When the collection was created, in RFC 3339 format (UTC).",
-				Computed:    true,
-			},
-			"updated_at": schema.StringAttribute{
-				Description: "When the collection was last written, in RFC 3339 format (UTC).",
-				Computed:    true,
-			},
+		Attributes: attrs,
+	}
+}
+
+// collectionComputedAttributes returns the attributes of a collection that
+// both data sources only ever read from Hoko, so their descriptions agree.
+func collectionComputedAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"description": schema.StringAttribute{
+			Description: "The collection's description, or null when it has none.",
+			Computed:    true,
+		},
+		"created_at": schema.StringAttribute{
+			Description: "When the collection was created, in RFC 3339 format (UTC).",
+			Computed:    true,
+		},
+		"updated_at": schema.StringAttribute{
+			Description: "When the collection was last written, in RFC 3339 format (UTC).",
+			Computed:    true,
 		},
 	}
 }

@@ -43,6 +43,15 @@ func (d *collectionsDataSource) Metadata(_ context.Context, req datasource.Metad
 
 // Schema describes hoko_collections.
 func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	item := collectionComputedAttributes()
+	item["id"] = schema.StringAttribute{
+		Description: "The collection's id, a UUID.",
+		Computed:    true,
+	}
+	item["name"] = schema.StringAttribute{
+		Description: "The collection's name, unique in the workspace.",
+		Computed:    true,
+	}
 	resp.Schema = schema.Schema{
 		Description: "Lists every live collection of the Hoko workspace, optionally filtered by name. All pages are " +
 			"read (10,000 collections per request, the API's maximum), so workspaces of any size are listed in full.",
@@ -59,32 +68,9 @@ func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Validators:  nameContainsValidators(),
 			},
 			"collections": schema.ListNestedAttribute{
-				Description: "The collections found, in the order `sort` asks for.",
-				Computed:    true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id": schema.StringAttribute{
-							Description: "The collection's id, a UUID.",
-							Computed:    true,
-						},
-						"name": schema.StringAttribute{
-							Description: "The collection's name, unique in the workspace.",
-							Computed:    true,
-						},
-						"description": schema.StringAttribute{
-							Description: "The collection's description, or null when it has none.",
-							Computed:    true,
-						},
-						"created_at": schema.StringAttribute{
-							Description: "When the collection was created, in RFC 3339 format (UTC).",
-							Computed:    true,
-						},
-						"updated_at": schema.StringAttribute{
-							Description: "When the collection was last written, in RFC 3339 format (UTC).",
-							Computed:    true,
-						},
-					},
-				},
+				Description:  "The collections found, in the order `sort` asks for.",
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: item},
 			},
 		},
 	}
