@@ -29,26 +29,37 @@ if ! terraform fmt -check -recursive -diff examples; then
 fi
 
 failed=0 count=0
-while IFS= read -r dir; do
+# validate LABEL FILE...: terraform validate the files as one module.
+validate() {
+  local label=$1
+  shift
   count=$((count + 1))
-  module="$work/module-$count"
+  local module="$work/module-$count"
   mkdir -p "$module"
-  cp "$dir"/*.tf "$module/"
-  # Checked on its own below: it needs Terraform 1.12+ and imports the same
-  # address as import-by-string-id.tf.
-  rm -f "$module/import-by-identity.tf"
+  cp "$@" "$module/"
   # Resource and data source examples leave out the terraform block, as
   # registry pages do; without one Terraform would look for hashicorp/hoko.
   if ! grep -q required_providers "$module"/*.tf; then
     printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$module/zz_required_providers.tf"
   fi
+  local out
   if out=$(cd "$module" && terraform validate -no-color 2>&1); then
-    echo "ok   $dir"
+    echo "ok   $label"
   else
-    echo "FAIL $dir" >&2
+    echo "FAIL $label" >&2
     echo "$out" >&2
     failed=$((failed + 1))
   fi
+}
+
+while IFS= read -r dir; do
+  # import-by-identity.tf is checked on its own below: it needs Terraform
+  # 1.12+ and imports the same address as import-by-string-id.tf.
+  files=()
+  for f in "$dir"/*.tf; do
+    [ "${f##*/}" = import-by-identity.tf ] || files+=("$f")
+  done
+  validate "$dir" "${files[@]}"
 done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
 
 # import-by-identity.tf files use import blocks with `identity`, which need
@@ -56,23 +67,11 @@ done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
 # older Terraform only `terraform fmt` above checks them.
 tf_version=$(terraform version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
 while IFS= read -r file; do
-  dir=$(dirname "$file")
   if [ "$(printf '%s\n' 1.12.0 "$tf_version" | sort -V | head -n1)" != 1.12.0 ]; then
     echo "skip $file: import blocks with identity need Terraform 1.12+, this is $tf_version"
     continue
   fi
-  count=$((count + 1))
-  module="$work/module-$count"
-  mkdir -p "$module"
-  cp "$dir/resource.tf" "$file" "$module/"
-  printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$module/zz_required_providers.tf"
-  if out=$(cd "$module" && terraform validate -no-color 2>&1); then
-    echo "ok   $file"
-  else
-    echo "FAIL $file" >&2
-    echo "$out" >&2
-    failed=$((failed + 1))
-  fi
+  validate "$file" "$(dirname "$file")/resource.tf" "$file"
 done < <(find examples -name 'import-by-identity.tf' | sort)
 
 # import.sh files are shown on the docs pages as shell commands.
