@@ -57,18 +57,20 @@ func (p *hokoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 // Schema describes the provider block.
 func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "The Hoko provider manages collections of short links in a Hoko workspace through the Hoko API.",
+		Description: "The Hoko provider manages the collections of short links in a Hoko workspace through the Hoko API.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				Description: "Hoko API key of the workspace to manage. Reading needs the `collectionsRead` scope, " +
-					"writing needs `collectionsWrite`. Falls back to the `" + envAPIKey + "` environment variable; " +
-					"one of the two must be set. The key is sensitive and never logged.",
+				Description: "The Hoko API key of the workspace to manage; a key belongs to exactly one workspace. " +
+					"Reading needs the `collectionsRead` scope; creating, updating and deleting need `collectionsWrite`. " +
+					"When it is not set, the provider reads the `" + envAPIKey + "` environment variable; one of the " +
+					"two must be set. The key is sensitive: Terraform hides it in plans and the provider never logs it.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"endpoint": schema.StringAttribute{
-				Description: "Base URL of the Hoko API. Falls back to the `" + envEndpoint + "` environment variable, " +
-					"then to `" + hoko.DefaultEndpoint + "`. Must use `https://`; plain `http://` is accepted only for " +
+				Description: "The base URL of the Hoko API, without the `/api/collections` path. When it is not set, " +
+					"the provider reads the `" + envEndpoint + "` environment variable, then uses `" + hoko.DefaultEndpoint +
+					"`. It must use `https://`; plain `http://` is accepted only for " +
 					"a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local mock server, so that the key " +
 					"never travels in clear text.",
 				Optional: true,
