@@ -43,24 +43,27 @@ func (r *collectionResource) Metadata(_ context.Context, req resource.MetadataRe
 // Schema describes hoko_collection.
 func (r *collectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "A Hoko collection: a named group of short links in a workspace. " +
-			"Changes are applied in place through Hoko's upsert API; a collection is never replaced.",
+		Description: "Manages a Hoko collection: a named group of short links in a workspace, where every link " +
+			"belongs to exactly one collection. Changes are applied in place through Hoko's upsert API, so a " +
+			"collection is never replaced; destroying it soft-deletes it on Hoko.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The collection's id, a UUID assigned by Hoko when the collection is created. It never changes.",
+				Description: "The collection's id, a UUID assigned by Hoko when the collection is created. It never " +
+					"changes, and it is the id an existing collection is imported by.",
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
 				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
-					"workspace. Renaming updates the collection in place.",
+					"workspace: Hoko refuses a name that another collection holds. Renaming updates the collection in place.",
 				Required:   true,
 				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32)},
 			},
 			"description": schema.StringAttribute{
-				Description: "A free-text description. Leaving it out (or removing it) means the collection has no " +
-					"description: Terraform clears it on Hoko by sending an explicit null. An empty string `\"\"` is " +
-					"a value of its own and is kept as `\"\"`, not turned into null.",
+				Description: "The collection's free-text description; Hoko documents no length limit. Leave it out " +
+					"for no description: removing it from the configuration clears it on Hoko, because the update " +
+					"sends an explicit `null`. An empty string `\"\"` is a value of its own: Hoko stores it and the " +
+					"provider keeps it as `\"\"`, never as null.",
 				Optional: true,
 			},
 			"created_at": schema.StringAttribute{
