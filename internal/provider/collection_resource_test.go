@@ -62,7 +62,7 @@ resource "hoko_collection" "without_description" {
 					// Creates are PUT items without an id; an unset description is not sent at all.
 					// The two creates may share one PUT or not, as the client coalesces them.
 					var items []map[string]any
-					for _, body := range mock.writeBodies(t, http.MethodPut) {
+					for _, body := range mock.putBodies(t) {
 						items = append(items, body...)
 					}
 					if len(items) != 2 {
@@ -131,7 +131,7 @@ func TestAccCollection_RenameUpdatesInPlace(t *testing.T) {
 					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("name"), knownvalue.StringExact("After")),
 				},
 				Check: checkMock(func() error {
-					puts := mock.writeBodies(t, http.MethodPut)
+					puts := mock.putBodies(t)
 					update := puts[len(puts)-1][0]
 					created, _ := mock.CollectionByName("After")
 					if update["id"] != created.ID || update["name"] != "After" {
@@ -174,7 +174,7 @@ resource "hoko_collection" "test" {
 					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("description"), knownvalue.Null()),
 				},
 				Check: checkMock(func() error {
-					puts := mock.writeBodies(t, http.MethodPut)
+					puts := mock.putBodies(t)
 					update := puts[len(puts)-1][0]
 					desc, sent := update["description"]
 					if !sent || desc != nil {
@@ -247,7 +247,7 @@ resource "hoko_collection" "test" {
 					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("description"), knownvalue.StringExact("")),
 				},
 				Check: resource.ComposeTestCheckFunc(mockDescription(new("")), checkMock(func() error {
-					puts := mock.writeBodies(t, http.MethodPut)
+					puts := mock.putBodies(t)
 					if got := puts[len(puts)-1][0]["description"]; got != "" {
 						return fmt.Errorf(`update sent description %#v, want ""`, got)
 					}

@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"slices"
@@ -65,14 +66,15 @@ provider "hoko" {
 `, m.URL, key) + body
 }
 
-// writeBodies decodes the bodies of every request with method, in order.
-func (m *mockHoko) writeBodies(t *testing.T, method string) [][]map[string]any {
+// putBodies decodes the bodies of every PUT, the provider's only write with
+// objects in its body, in order.
+func (m *mockHoko) putBodies(t *testing.T) [][]map[string]any {
 	t.Helper()
 	var bodies [][]map[string]any
-	for _, req := range m.RequestsMatching(method) {
+	for _, req := range m.RequestsMatching(http.MethodPut) {
 		var items []map[string]any
 		if err := json.Unmarshal(req.Body, &items); err != nil {
-			t.Fatalf("%s body %s is not an array of objects: %v", method, req.Body, err)
+			t.Fatalf("PUT body %s is not an array of objects: %v", req.Body, err)
 		}
 		bodies = append(bodies, items)
 	}
