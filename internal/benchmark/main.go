@@ -1,0 +1,135 @@
+// Command benchmark measures what the provider costs at scale: it runs the
+// real Terraform CLI (apply, a refreshing plan, destroy) over N collections
+// declared with for_each, against the mock Hoko API served in process with a
+// per-request latency, and writes the results to BENCHMARKS.md.
+//
+// Each N runs three ways side by side: with request coalescing on (the
+// default), with it off (one request per resource, what a conventional
+// provider does), and with Terraform's built-in terraform_data resource,
+// which makes no API calls at all and so is the floor that Terraform itself
+// sets. For each phase it reports wall time, the API requests the mock
+// received by method, and the provider's peak memory.
+//
+// It is a program, not a test, so `go test ./...` never runs it; `make bench`
+// does. Run "go run ./internal/benchmark -h" for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	// Terraform starts this same binary as the provider when it measures
+	// memory (see rusage.go); in that role it only wraps the real provider.
+	if real := os.Getenv(envWrapProvider); real != "" {
+		os.Exit(wrapProvider(real))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "benchmark:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// options is the parsed command line.
+type options struct {
+	provider    string
+	counts      []int
+	latency     time.Duration
+	parallelism int
+	modes       []mode
+	out         string
+	goBench     bool
+	workDir     string
+}
+
+// parseFlags reads the command line.
+func parseFlags(args []string) (options, error) {
+	var o options
+	var counts, modeKeys string
+	fs := flag.NewFlagSet("benchmark", flag.ContinueOnError)
+	fs.StringVar(&o.provider, "provider", "bin/terraform-provider-hoko", "the provider `binary` to measure (make build puts it in bin/)")
+	fs.StringVar(&counts, "n", "100,1000", "comma-separated `counts` of collections")
+	fs.DurationVar(&o.latency, "latency", 20*time.Millisecond, "latency the mock adds to every API request")
+	fs.IntVar(&o.parallelism, "parallelism", 0, "Terraform's -parallelism (0: Terraform's default, 10)")
+	fs.StringVar(&modeKeys, "modes", "floor,on,off", "comma-separated `modes`: floor (terraform_data), on and off (coalescing)")
+	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "where to write the report (- for stdout)")
+	fs.BoolVar(&o.goBench, "gobench", true, "also run the Go benchmarks of internal/hoko and include them")
+	fs.StringVar(&o.workDir, "work", "", "keep Terraform's working directories and logs here (default: a temporary directory, removed)")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	for _, field := range strings.Split(counts, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || n < 1 || n > 99999 {
+			return o, fmt.Errorf("-n: %q is not a count from 1 to 99999", field)
+		}
+		o.counts = append(o.counts, n)
+	}
+	for _, key := range strings.Split(modeKeys, ",") {
+		i := slices.IndexFunc(modes, func(m mode) bool { return m.key == strings.TrimSpace(key) })
+		if i < 0 {
+			return o, fmt.Errorf("-modes: unknown mode %q; use floor, on or off", key)
+		}
+		o.modes = append(o.modes, modes[i])
+	}
+	if o.latency < 0 || o.parallelism < 0 {
+		return o, errors.New("-latency and -parallelism must not be negative")
+	}
+	return o, nil
+}
+
+// run measures every count and mode and writes the report.
+func run(ctx context.Context, args []string) error {
+	o, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	env, err := newEnvironment(o)
+	if err != nil {
+		return err
+	}
+	defer env.close()
+
+	var results []result
+	for _, n := range o.counts {
+		for _, m := range o.modes {
+			fmt.Fprintf(os.Stderr, "N=%d, %s\n", n, m.name)
+			rs, err := env.measure(ctx, m, n)
+			if err != nil {
+				return fmt.Errorf("N=%d, %s: %w", n, m.name, err)
+			}
+			for _, r := range rs {
+				fmt.Fprintf(os.Stderr, "  %-7s %8.2fs  %s  peak %s\n", r.phase, r.wall.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
+			}
+			results = append(results, rs...)
+		}
+	}
+
+	var goBench string
+	if o.goBench {
+		fmt.Fprintln(os.Stderr, "Go benchmarks of internal/hoko")
+		if goBench, err = runGoBenchmarks(ctx); err != nil {
+			return err
+		}
+	}
+	report := renderReport(env.describe(), results, goBench)
+	if o.out == "-" {
+		_, err = os.Stdout.WriteString(report)
+		return err
+	}
+	return os.WriteFile(o.out, []byte(report), 0o644)
+}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// mode is one way of managing N objects.
+type mode struct {
+	// key names the mode on the command line; name in the report.
+	key  string
+	name string
+	// config returns the Terraform configuration for n objects.
+	config func(n int) string
+	// api reports whether the mode talks to the Hoko API (and so starts the
+	// provider).
+	api bool
+}
+
+// floorMode is the name of the mode every other is compared with.
+const floorMode = "terraform_data"
+
+// modes are measured in this order for each N.
+var modes = []mode{
+	{key: "floor", name: floorMode, config: terraformDataConfig},
+	{key: "on", name: "coalescing on", config: hokoConfig(true), api: true},
+	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true},
+}
+
+// namesLocal declares local.names, n names in for_each order.
+func namesLocal(n int) string {
+	return fmt.Sprintf("locals {\n  names = toset([for i in range(%d) : format(\"bench-%%05d\", i)])\n}\n", n)
+}
+
+// terraformDataConfig is the floor: the same for_each over Terraform's
+// built-in resource, which needs no provider and makes no API call.
+func terraformDataConfig(n int) string {
+	return namesLocal(n) + `
+resource "terraform_data" "c" {
+  for_each = local.names
+  input    = each.key
+}
+`
+}
+
+// hokoConfig returns the configuration of n collections, with coalescing on
+// or off. The endpoint and key come from HOKO_ENDPOINT and HOKO_API_KEY.
+func hokoConfig(batch bool) func(int) string {
+	return func(n int) string {
+		return fmt.Sprintf(`terraform {
+  required_providers {
+    hoko = { source = "hoko/hoko" }
+  }
+}
+
+provider "hoko" {
+  batch_requests = %t
+}
+
+%s
+resource "hoko_collection" "c" {
+  for_each = local.names
+  name     = each.key
+}
+`, batch, namesLocal(n))
+	}
+}
+
+// environment is what every measurement shares: the Terraform binary, the
+// directory dev_overrides points at, and a root for working directories.
+type environment struct {
+	opts      options
+	terraform string
+	overrides string
+	root      string
+	removeAll bool
+}
+
+// newEnvironment checks the tools and prepares the override directory.
+func newEnvironment(o options) (*environment, error) {
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		return nil, errors.New("terraform is not on PATH; the benchmark runs the real Terraform CLI")
+	}
+	provider, err := filepath.Abs(o.provider)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(provider); err != nil {
+		return nil, fmt.Errorf("provider binary: %w (run make build first)", err)
+	}
+	o.provider = provider
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+
+	e := &environment{opts: o, terraform: tf, root: o.workDir}
+	if e.root == "" {
+		if e.root, err = os.MkdirTemp("", "hoko-bench-"); err != nil {
+			return nil, err
+		}
+		e.removeAll = true
+	} else if err := os.MkdirAll(e.root, 0o755); err != nil {
+		return nil, err
+	}
+	// Terraform runs whatever is called terraform-provider-hoko here: this
+	// binary, which wraps the real provider to measure it (rusage.go).
+	e.overrides = filepath.Join(e.root, "providers")
+	if err := os.MkdirAll(e.overrides, 0o755); err != nil {
+		return nil, err
+	}
+	link := filepath.Join(e.overrides, "terraform-provider-hoko")
+	_ = os.Remove(link)
+	if err := os.Symlink(self, link); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// close removes the temporary working directories.
+func (e *environment) close() {
+	if e.removeAll {
+		_ = os.RemoveAll(e.root)
+	}
+}
+
+// describe says what the measurements ran on, for the report.
+func (e *environment) describe() setup {
+	s := setup{
+		latency:     e.opts.latency,
+		parallelism: e.opts.parallelism,
+		goVersion:   runtime.Version(),
+		platform:    runtime.GOOS + "/" + runtime.GOARCH,
+		cpus:        runtime.NumCPU(),
+		counts:      e.opts.counts,
+	}
+	if out, err := exec.Command(e.terraform, "version").Output(); err == nil {
+		s.terraform = strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
+	}
+	return s
+}
+
+// phases are the Terraform commands measured, in order, with the exit code
+// each must end with: the plan after apply must find nothing to change.
+var phases = []struct {
+	name string
+	args []string
+}{
+	{"apply", []string{"apply", "-auto-approve", "-input=false", "-no-color"}},
+	{"plan", []string{"plan", "-input=false", "-no-color", "-detailed-exitcode"}},
+	{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-no-color"}},
+}
+
+// measure runs apply, plan and destroy of n objects in mode m against a
+// fresh mock, and checks the mock holds what it should after each.
+func (e *environment) measure(ctx context.Context, m mode, n int) ([]result, error) {
+	dir := filepath.Join(e.root, fmt.Sprintf("%d-%s", n, strings.ReplaceAll(m.name, " ", "-")))
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(m.config(n)), 0o644); err != nil {
+		return nil, err
+	}
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/hoko/hoko\" = %q\n  }\n  direct {}\n}\n", e.overrides)
+	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o644); err != nil {
+		return nil, err
+	}
+
+	mock, err := startMock(e.opts.latency)
+	if err != nil {
+		return nil, err
+	}
+	defer mock.close()
+	rusageFile := filepath.Join(dir, "rusage")
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"),
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		"HOKO_ENDPOINT="+mock.url,
+		"HOKO_API_KEY="+mock.key,
+		envWrapProvider+"="+e.opts.provider,
+		envRusageFile+"="+rusageFile,
+	)
+
+	var results []result
+	for _, p := range phases {
+		args := p.args
+		if e.opts.parallelism > 0 {
+			args = append(append([]string(nil), args...), "-parallelism="+strconv.Itoa(e.opts.parallelism))
+		}
+		mock.srv.ResetRequests()
+		_ = os.Remove(rusageFile)
+		logPath := filepath.Join(dir, p.name+".log")
+		wall, err := e.runTerraform(ctx, dir, env, args, logPath)
+		if err != nil {
+			return nil, fmt.Errorf("terraform %s: %w", p.name, err)
+		}
+		if err := mock.check(m, p.name, n); err != nil {
+			return nil, err
+		}
+		peak, processes, err := peakRSS(rusageFile)
+		if err != nil {
+			return nil, err
+		}
+		if m.api && processes == 0 {
+			return nil, fmt.Errorf("terraform %s: no provider process was measured", p.name)
+		}
+		results = append(results, result{
+			n: n, mode: m.name, phase: p.name, wall: wall,
+			requests: mock.srv.Stats().ByMethod, peakRSS: peak, providerProcesses: processes,
+		})
+	}
+	return results, nil
+}
+
+// runTerraform runs one command, logging its output to logPath, and returns
+// its wall time. Any exit code but 0 is a failure (for plan, 2 means the
+// apply left something to change).
+func (e *environment) runTerraform(ctx context.Context, dir string, env, args []string, logPath string) (time.Duration, error) {
+	log, err := os.Create(logPath)
+	if err != nil {
+		return 0, err
+	}
+	defer log.Close()
+	cmd := exec.CommandContext(ctx, e.terraform, args...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, log, log
+	start := time.Now()
+	err = cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		out, _ := os.ReadFile(logPath)
+		return 0, fmt.Errorf("%w; output ends:\n%s", err, tail(out, 2000))
+	}
+	return wall, nil
+}
+
+// tail returns the last n bytes of b.
+func tail(b []byte, n int) string {
+	if len(b) > n {
+		b = b[len(b)-n:]
+	}
+	return string(bytes.TrimSpace(b))
+}
+
+// mockServer is the in-process mock Hoko API one measurement talks to.
+type mockServer struct {
+	srv  *hokotest.Server
+	http *http.Server
+	url  string
+	key  string
+}
+
+// startMock serves a fresh mock workspace on a loopback port. It records no
+// request bodies: the benchmark counts requests and needs no bodies.
+func startMock(latency time.Duration) (*mockServer, error) {
+	srv := hokotest.NewServer()
+	srv.SetLatency(latency)
+	srv.SetRecordBodies(false)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	m := &mockServer{
+		srv:  srv,
+		http: &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second},
+		url:  "http://" + ln.Addr().String(),
+		key:  srv.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite),
+	}
+	go func() { _ = m.http.Serve(ln) }()
+	return m, nil
+}
+
+// close stops serving.
+func (m *mockServer) close() { _ = m.http.Close() }
+
+// check makes sure the phase did its work: after apply the workspace holds
+// the n collections besides Links, after destroy only Links.
+func (m *mockServer) check(md mode, phase string, n int) error {
+	if !md.api {
+		return nil
+	}
+	want := 1
+	if phase != "destroy" {
+		want = n + 1
+	}
+	if got := len(m.srv.Collections()); got != want {
+		return fmt.Errorf("after %s the mock holds %d collections, want %d", phase, got, want)
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+package hoko_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// pageSize is the API's largest page and write: 10,000 collections.
+const pageSize = hoko.MaxItemsPerRequest
+
+// benchPage returns a full page as the mock serves it: 10,000 collections
+// with descriptions, encoded by the mock's own encoder.
+func benchPage(b *testing.B) []byte {
+	b.Helper()
+	srv := hokotest.NewServer()
+	for _, c := range srv.SeedN(pageSize-1, "bench") {
+		srv.SetDescription(c.ID, new("a description of "+c.Name))
+	}
+	key := srv.NewKey(hokotest.ScopeRead)
+	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/collections?take=%d", pageSize), nil)
+	req.Header.Set("Authorization", "Bearer "+key)
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		b.Fatalf("mock answered %d", rec.Code)
+	}
+	return rec.Body.Bytes()
+}
+
+// benchItems returns a full write: 10,000 upsert items with descriptions.
+func benchItems() []hoko.UpsertItem {
+	items := make([]hoko.UpsertItem, pageSize)
+	for i := range items {
+		items[i] = hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("bench-%05d", i)), Description: hoko.Value(fmt.Sprintf("a description of bench-%05d", i))}
+	}
+	return items
+}
+
+// cannedClient returns a client whose every request is answered with body,
+// straight from memory, so a benchmark measures the client and not a server.
+func cannedClient(b *testing.B, body []byte) *hoko.Client {
+	b.Helper()
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+	client, err := hoko.New(hoko.Config{Endpoint: "http://127.0.0.1", APIKey: "k", HTTPClient: &http.Client{Transport: memTransport{handler}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return client
+}
+
+func BenchmarkDecodeCollectionPage(b *testing.B) {
+	page := benchPage(b)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		var cols []hoko.Collection
+		if err := json.Unmarshal(page, &cols); err != nil || len(cols) != pageSize {
+			b.Fatalf("decoded %d collections: %v", len(cols), err)
+		}
+	}
+}
+
+func BenchmarkEncodeUpsertPage(b *testing.B) {
+	items := benchItems()
+	for b.Loop() {
+		body, err := json.Marshal(items)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(body)))
+	}
+}
+
+func BenchmarkListCollectionsPage(b *testing.B) {
+	page := benchPage(b)
+	client := cannedClient(b, page)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		cols, err := client.ListCollections(b.Context(), hoko.ListOptions{Take: pageSize})
+		if err != nil || len(cols) != pageSize {
+			b.Fatalf("listed %d collections: %v", len(cols), err)
+		}
+	}
+}
+
+func BenchmarkUpsertCollectionsPage(b *testing.B) {
+	client := cannedClient(b, benchPage(b))
+	items := benchItems()
+	for b.Loop() {
+		written, err := client.UpsertCollections(b.Context(), items)
+		if err != nil || len(written) != pageSize {
+			b.Fatalf("wrote %d collections: %v", len(written), err)
+		}
+	}
+}
