@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -91,8 +92,8 @@ func decodeError(method, path string, status int, retryAfterHeader string, body 
 	if json.Unmarshal(body, &parsed) == nil && len(parsed.Error) > 0 {
 		e.Message = errorMessage(parsed.Error)
 		e.MissingScopes = parsed.MissingScopes
-		if parsed.RetryAfter != nil && *parsed.RetryAfter > 0 {
-			e.RetryAfter = time.Duration(*parsed.RetryAfter * float64(time.Second))
+		if parsed.RetryAfter != nil {
+			e.RetryAfter = secondsDuration(*parsed.RetryAfter)
 		}
 	}
 	if e.Message == "" {
@@ -130,8 +131,8 @@ func parseRetryAfterHeader(v string) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs > 0 {
-		return time.Duration(secs * float64(time.Second))
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		return secondsDuration(secs)
 	}
 	if at, err := time.Parse(time.RFC1123, v); err == nil {
 		if d := time.Until(at); d > 0 {
@@ -139,6 +140,19 @@ func parseRetryAfterHeader(v string) time.Duration {
 		}
 	}
 	return 0
+}
+
+// secondsDuration converts a server's wait in seconds, clamping what a
+// Duration cannot hold: negative or NaN means no wait, and an absurdly large
+// one stays absurdly large instead of overflowing into a negative wait.
+func secondsDuration(secs float64) time.Duration {
+	switch {
+	case !(secs > 0):
+		return 0
+	case secs >= math.MaxInt64/float64(time.Second):
+		return math.MaxInt64
+	}
+	return time.Duration(secs * float64(time.Second))
 }
 
 // statusText describes a status for answers that carry no message.

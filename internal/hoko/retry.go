@@ -231,7 +231,7 @@ func resetWait(h http.Header, now time.Time) time.Duration {
 		whole := math.Floor(secs)
 		d = time.Unix(int64(whole), int64((secs-whole)*float64(time.Second))).Sub(now)
 	default:
-		d = time.Duration(secs * float64(time.Second))
+		d = secondsDuration(secs)
 	}
 	return max(d, 0)
 }
