@@ -224,24 +224,24 @@ func TestProtocolCollectionList_LimitStopsPaging(t *testing.T) {
 
 	// The limit is reached on the last item of the first page: the second
 	// page is never requested.
-	results, diags := p.list("", true, 10000)
+	results, diags := p.list("", false, 10000)
 	requireNoErrors(t, "ListResource", diags)
 	if len(results) != 10000 {
 		t.Fatalf("got %d results, want the limit of 10000", len(results))
 	}
-	checkListResult(t, results[9999], bulk[9998], true)
+	checkListResult(t, results[9999], bulk[9998], false)
 	if queries := mock.getQueries(); len(queries) != 1 || queries[0].Has("skip") {
 		t.Errorf("GETs = %v, want only the first page", queries)
 	}
 
 	mock.ResetRequests()
-	results, diags = p.list("bulk-0000", false, 3)
+	results, diags = p.list("bulk-0000", true, 3)
 	requireNoErrors(t, "ListResource", diags)
 	if len(results) != 3 {
 		t.Fatalf("got %d results, want the limit of 3", len(results))
 	}
 	for i := range results {
-		checkListResult(t, results[i], bulk[i], false)
+		checkListResult(t, results[i], bulk[i], true)
 	}
 }
 
