@@ -111,7 +111,9 @@ func collectionListResult(ctx context.Context, req list.ListRequest, col hoko.Co
 	result.DisplayName = col.Name
 	result.Diagnostics.Append(result.Identity.Set(ctx, newCollectionIdentityModel(col.ID))...)
 	if req.IncludeResource {
-		result.Diagnostics.Append(result.Resource.Set(ctx, newCollectionModel(col))...)
+		result.Diagnostics.Append(result.Resource.Set(ctx, collectionResourceModel{
+			collectionModel: newCollectionModel(col), Timeouts: nullCollectionTimeouts(),
+		})...)
 	}
 	return result
 }

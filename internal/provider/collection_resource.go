@@ -41,7 +41,7 @@ func (r *collectionResource) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 // Schema describes hoko_collection.
-func (r *collectionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Manages a Hoko collection: a named group of short links in a workspace, where every link " +
 			"belongs to exactly one collection. Changes are applied in place through Hoko's upsert API, so a " +
@@ -76,6 +76,7 @@ func (r *collectionResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Computed:    true,
 			},
 		},
+		Blocks: map[string]schema.Block{"timeouts": collectionTimeoutsBlock(ctx)},
 	}
 }
 
@@ -87,8 +88,10 @@ func (r *collectionResource) Configure(_ context.Context, req resource.Configure
 // Create sends one PUT item without an id and stores what Hoko returned. The
 // client coalesces creates that Terraform runs at the same time into one PUT.
 func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan collectionModel
+	var plan collectionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel := boundOperation(ctx, "create", plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -98,7 +101,7 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 		r.addCreateError(ctx, &resp.Diagnostics, name, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	setCollectionIdentity(ctx, resp.Identity, written.ID, &resp.Diagnostics)
 }
 
@@ -117,14 +120,16 @@ func (r *collectionResource) addCreateError(ctx context.Context, diags *diag.Dia
 			return
 		}
 	}
-	addAPIError(diags, fmt.Sprintf("create collection %q", name), err)
+	addOperationError(ctx, diags, fmt.Sprintf("create collection %q", name), err)
 }
 
 // Read refreshes the state from Hoko; a collection that is gone is removed
 // from the state so that the next plan creates it again.
 func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state collectionModel
+	var state collectionResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := boundOperation(ctx, "read", state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -138,29 +143,31 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("read collection %q", state.ID.ValueString()), err)
+		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("read collection %q", state.ID.ValueString()), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(col))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state.with(col))...)
 }
 
 // Update sends one PUT item with the id, the name and the description (null
 // when the configuration no longer sets it), so the collection is changed in
 // place and never replaced.
 func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state collectionModel
+	var plan, state collectionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := boundOperation(ctx, "update", plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.ID.ValueString()
 	written, err := r.client.UpsertCollection(ctx, plan.updateItem(id))
 	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
+		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newCollectionModel(written))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 }
 
@@ -169,8 +176,10 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 // client coalesces concurrent deletes and splits a refused batch, so the 400
 // seen here is this id's own.
 func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state collectionModel
+	var state collectionResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := boundOperation(ctx, "delete", state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -182,6 +191,6 @@ func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		}
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("delete collection %q", id), err)
+		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("delete collection %q", id), err)
 	}
 }

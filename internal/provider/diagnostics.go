@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -45,6 +46,41 @@ func addAPIError(diags *diag.Diagnostics, action string, err error) {
 	default:
 		diags.AddError("Hoko API Error",
 			fmt.Sprintf("Could not %s.\n\nError: %s", action, apiErr.Error()))
+	}
+}
+
+// addOperationError appends the diagnostic for a failed operation of a
+// resource whose context is bounded by its timeouts block (see
+// boundOperation). When the operation's own time ran out, or Terraform was
+// interrupted, it says so instead of blaming the API; when a create's
+// outcome stayed unknown it says what the next apply may show. Everything
+// else is addAPIError's.
+func addOperationError(ctx context.Context, diags *diag.Diagnostics, action string, err error) {
+	unknown := ""
+	if errors.Is(err, hoko.ErrOutcomeUnknown) {
+		unknown = "\n\nThe request may have reached Hoko even though its answer was lost. If the next apply reports " +
+			"that the collection's name is already taken, adopt that collection with the import block it shows."
+	}
+	op, bounded := operationIn(ctx)
+	switch {
+	case bounded && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		diags.AddError("Hoko Operation Timed Out",
+			fmt.Sprintf("Could not %s in time: the Hoko API was slow, failing or rate limiting, and the provider "+
+				"kept retrying until the operation's time ran out. %s%s\n\nError: %s", action, op.timeoutAdvice(), unknown, err))
+	case errors.Is(ctx.Err(), context.Canceled):
+		diags.AddError("Hoko Operation Cancelled",
+			fmt.Sprintf("Could not %s: Terraform was interrupted while the provider was waiting for the Hoko API.%s"+
+				"\n\nError: %s", action, unknown, err))
+	default:
+		var apiDiags diag.Diagnostics
+		addAPIError(&apiDiags, action, err)
+		for _, d := range apiDiags {
+			detail := d.Detail()
+			if i := strings.LastIndex(detail, "\n\n"); i >= 0 && unknown != "" {
+				detail = detail[:i] + unknown + detail[i:]
+			}
+			diags.AddError(d.Summary(), detail)
+		}
 	}
 }
 

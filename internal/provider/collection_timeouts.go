@@ -1,0 +1,90 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+)
+
+// The client bounds each request (request_timeout, max_retries) and each
+// rate-limit wait; a resource's timeouts block bounds a whole operation,
+// retries, waits and lookups included, so that a user can say "give up on
+// this create after 5 minutes" however the API behaves.
+
+// defaultOperationTimeout bounds an operation whose timeouts block does not
+// say otherwise. It is well above the worst a healthy retry budget needs
+// (ten retries with capped backoff, two minutes of rate-limit waits), so it
+// only ends operations that would otherwise seem to hang.
+const defaultOperationTimeout = 20 * time.Minute
+
+// collectionResourceModel is hoko_collection's full model: the collection
+// (shared with the data sources) and the resource's timeouts block.
+type collectionResourceModel struct {
+	collectionModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// with returns the model of col, keeping m's timeouts: they are
+// configuration, which the API knows nothing of.
+func (m collectionResourceModel) with(col hoko.Collection) collectionResourceModel {
+	return collectionResourceModel{collectionModel: newCollectionModel(col), Timeouts: m.Timeouts}
+}
+
+// collectionTimeoutsOpts lists the operations a timeouts block can bound.
+var collectionTimeoutsOpts = timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}
+
+// collectionTimeoutsBlock is the schema of the timeouts block.
+func collectionTimeoutsBlock(ctx context.Context) schema.Block {
+	return timeouts.Block(ctx, collectionTimeoutsOpts)
+}
+
+// nullCollectionTimeouts is an unset timeouts block, for resource objects
+// built without a configuration (list results of terraform query).
+func nullCollectionTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
+}
+
+// operationKey keys the running operation in a context, so diagnostics can
+// name the timeout that ran out without every call site passing it along.
+type operationKey struct{}
+
+// operation is one bounded CRUD call: its name in the timeouts block and its
+// limit.
+type operation struct {
+	name  string
+	limit time.Duration
+}
+
+// boundOperation returns ctx bounded by the timeout named op ("create",
+// "read", "update" or "delete"), read by get from the timeouts block. The
+// caller must call cancel. A timeout that cannot be read is reported in
+// diags and the default applies.
+func boundOperation(ctx context.Context, op string, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	limit, d := get(ctx, defaultOperationTimeout)
+	diags.Append(d...)
+	ctx = context.WithValue(ctx, operationKey{}, operation{name: op, limit: limit})
+	return context.WithTimeout(ctx, limit)
+}
+
+// operationIn returns the operation ctx belongs to, for diagnostics.
+func operationIn(ctx context.Context) (operation, bool) {
+	op, ok := ctx.Value(operationKey{}).(operation)
+	return op, ok
+}
+
+// timeoutAdvice is how to give an operation more time.
+func (op operation) timeoutAdvice() string {
+	return fmt.Sprintf("The %s timeout of this resource is %s. Run Terraform again, or give the operation more time "+
+		"with a timeouts block:\n\ntimeouts {\n  %s = %q\n}", op.name, op.limit, op.name, (op.limit * 2).String())
+}
