@@ -155,13 +155,8 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 	idempotent := isIdempotent(method, body)
 	var st retryState
 	for attempt := 1; ; attempt++ {
-		if err := c.pace.wait(ctx); err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("%s %s: stopped before sending: %w", method, collectionsPath, context.Cause(ctx))
-			}
-			// The limiter refuses waits that would pass the deadline.
-			return fmt.Errorf("%s %s: the pace the rate limit allows would pass the deadline: %w",
-				method, collectionsPath, context.DeadlineExceeded)
+		if !c.pace.wait(ctx) {
+			return fmt.Errorf("%s %s: stopped while pacing requests for the rate limit: %w", method, collectionsPath, context.Cause(ctx))
 		}
 		err := c.attempt(ctx, method, &u, payload, out)
 		if err == nil {

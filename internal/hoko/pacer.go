@@ -28,8 +28,18 @@ func newPacer(maxInterval time.Duration) *pacer {
 	return &pacer{limiter: rate.NewLimiter(rate.Inf, 1), maxInterval: maxInterval}
 }
 
-// wait blocks until the next request may go, or ctx ends.
-func (p *pacer) wait(ctx context.Context) error { return p.limiter.Wait(ctx) }
+// wait blocks until the next request may go, and reports false when ctx
+// ended first. Unlike the limiter's own Wait, it does not give up early when
+// the slot lies past ctx's deadline: the operation then ends at its deadline
+// like any other wait, and says so.
+func (p *pacer) wait(ctx context.Context) bool {
+	r := p.limiter.Reserve()
+	if sleep(ctx, r.Delay()) {
+		return true
+	}
+	r.Cancel()
+	return false
+}
 
 // lowWater is how few remaining requests count as running low: a tenth of
 // the limit, and at least one, so a small limit is paced only at its end.

@@ -166,6 +166,9 @@ func (c *Client) backoff(n int) time.Duration {
 // sleep waits for d or until ctx ends, and reports whether the wait ran out
 // (true) rather than being cut short.
 func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

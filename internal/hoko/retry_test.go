@@ -310,3 +310,30 @@ func TestSend_RetryLogsNeverHoldTheKey(t *testing.T) {
 		}
 	}
 }
+
+func TestSend_PacedRequestStopsAtDeadline(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		// One request per 100s left: the client must pace far beyond the
+		// caller's deadline.
+		w.Header().Set("X-RateLimit-Limit", "2")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.Header().Set("X-RateLimit-Reset", "200")
+		return false
+	})
+	client := s.client(t, hoko.Config{MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Hour})
+	for range 2 { // the first sets the pace, the second spends the limiter's one token
+		if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := client.ListCollections(ctx, hoko.ListOptions{})
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "stopped while pacing") {
+		t.Fatalf("err = %v, want the deadline while pacing", err)
+	}
+	if got := s.count(http.MethodGet); got != 2 {
+		t.Fatalf("server saw %d GETs, want 2: the paced one is never sent", got)
+	}
+}
