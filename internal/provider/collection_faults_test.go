@@ -1,0 +1,229 @@
+package provider
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// These tests run real Terraform against a mock that fails like a real API
+// on a bad day, with the provider's default retry settings: the defaults
+// alone must carry an apply through. Seeds are fixed, so the n-th request's
+// fate is the same on every run; which resource that request carries varies
+// with Terraform's scheduling, and the assertions hold either way.
+
+// faultMix is the issue's mix, all at once: 15% 5xx before the write, 5%
+// 5xx after the write (response lost), 5% dropped connections (half before,
+// half after the write) and 10% 429 with a short retryAfter.
+func faultMix(seed int64) hokotest.Faults {
+	return hokotest.Faults{
+		Seed:            seed,
+		FailBeforeWrite: 0.15,
+		FailAfterWrite:  0.05,
+		DropBeforeWrite: 0.025,
+		DropAfterWrite:  0.025,
+		RateLimited:     0.10,
+		RetryAfter:      20 * time.Millisecond,
+	}
+}
+
+// manyConfig manages n collections named prefix-000... with for_each, each
+// described as "<version> <name>", and adopts the first with an import
+// block (the testing framework's import steps cannot address for_each
+// instances).
+func (m *mockHoko) manyConfig(prefix string, n int, importID, version string) string {
+	return m.config(fmt.Sprintf(`
+locals {
+  names = toset([for i in range(%d) : format("%s-%%03d", i)])
+}
+import {
+  to = hoko_collection.many["%s-000"]
+  id = %q
+}
+resource "hoko_collection" "many" {
+  for_each    = local.names
+  name        = each.key
+  description = "%s ${each.key}"
+}
+`, n, prefix, prefix, importID, version))
+}
+
+// convergedOnMock checks that the state and the mock agree exactly: the state
+// holds n collections named prefix-..., each with the id the mock holds
+// under that name and the description version; the mock holds those n and
+// the default Links, nothing else. A create sent twice would show as a
+// collection the state does not know, or as a failed apply.
+func (m *mockHoko) convergedOnMock(prefix string, n int, version string) statecheck.StateCheck {
+	return stateFunc(func(req statecheck.CheckStateRequest) error {
+		if req.State == nil || req.State.Values == nil {
+			return fmt.Errorf("no state")
+		}
+		inState := map[string]string{} // name -> id
+		for _, r := range req.State.Values.RootModule.Resources {
+			if r.Type != "hoko_collection" {
+				continue
+			}
+			name, _ := r.AttributeValues["name"].(string)
+			id, _ := r.AttributeValues["id"].(string)
+			desc, _ := r.AttributeValues["description"].(string)
+			if want := version + " " + name; desc != want {
+				return fmt.Errorf("%s has description %q in state, want %q", r.Address, desc, want)
+			}
+			if _, dup := inState[name]; dup {
+				return fmt.Errorf("state holds two collections named %q", name)
+			}
+			inState[name] = id
+		}
+		if len(inState) != n {
+			return fmt.Errorf("state holds %d collections, want %d", len(inState), n)
+		}
+		live := m.Collections()
+		seen := map[string]bool{}
+		for _, c := range live {
+			if seen[c.Name] {
+				return fmt.Errorf("mock holds two collections named %q", c.Name)
+			}
+			seen[c.Name] = true
+			if c.Name == "Links" {
+				continue
+			}
+			id, ok := inState[c.Name]
+			switch {
+			case !ok:
+				return fmt.Errorf("mock holds %q (%s), which no resource in the state knows: a duplicate or a lost create", c.Name, c.ID)
+			case id != c.ID:
+				return fmt.Errorf("state has id %s for %q, the mock %s", id, c.Name, c.ID)
+			case c.Description == nil || *c.Description != version+" "+c.Name:
+				return fmt.Errorf("mock holds description %v for %q, want %q", c.Description, c.Name, version+" "+c.Name)
+			}
+		}
+		if len(live) != n+1 {
+			return fmt.Errorf("mock holds %d collections, want %d and Links", len(live), n)
+		}
+		return nil
+	})
+}
+
+// expectAllUpdated plans an in-place update for every instance of many.
+func expectAllUpdated(prefix string, n int) []plancheck.PlanCheck {
+	checks := make([]plancheck.PlanCheck, n)
+	for i := range n {
+		checks[i] = plancheck.ExpectResourceAction(fmt.Sprintf(`hoko_collection.many["%s-%03d"]`, prefix, i), plancheck.ResourceActionUpdate)
+	}
+	return checks
+}
+
+// onlyLinksLeft checks, after a destroy step, that the mock holds nothing
+// but the workspace's default collection.
+func onlyLinksLeft(m *mockHoko) mockCheck {
+	return func() error { return m.checkOnlyDefaultCollectionLeft(nil) }
+}
+
+// faultFigures describes what the mock went through, for the test log and
+// the project's closing notes.
+func faultFigures(m *mockHoko) string {
+	st := m.Stats()
+	methods := make([]string, 0, len(st.ByMethod))
+	for method, n := range st.ByMethod {
+		methods = append(methods, fmt.Sprintf("%s %d", method, n))
+	}
+	sort.Strings(methods)
+	return fmt.Sprintf("requests sent %d (%s), faults survived %d (5xx and dropped connections), 429s waited out %d",
+		st.Requests, strings.Join(methods, ", "), st.FaultsInjected, st.RateLimited)
+}
+
+// TestAccCollection_HundredConvergeUnderFaults applies 100 collections (99
+// created, one imported), updates all of them and destroys them, while the
+// mock injects the whole fault mix into every request, reads included. The
+// framework's plan after each apply must be empty.
+func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
+	t.Parallel()
+	const n, prefix = 100, "fault"
+	mock := newMockHoko(t)
+	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
+	mock.SetFaults(faultMix(20240601))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: mock.manyConfig(prefix, n, adopted.ID, "v1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(`hoko_collection.many["fault-000"]`, tfjsonpath.New("id"), knownvalue.StringExact(adopted.ID)),
+					mock.convergedOnMock(prefix, n, "v1"),
+					mockCheck(func() error { t.Logf("after create: %s", faultFigures(mock)); return nil }),
+				},
+			},
+			{
+				Config: mock.manyConfig(prefix, n, adopted.ID, "v2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: expectAllUpdated(prefix, n)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					mock.convergedOnMock(prefix, n, "v2"),
+					mockCheck(func() error { t.Logf("after update: %s", faultFigures(mock)); return nil }),
+				},
+			},
+			{
+				// An explicit destroy step: the framework's own destroy
+				// cannot check a state that holds for_each instances.
+				Config:            mock.manyConfig(prefix, n, adopted.ID, "v2"),
+				Destroy:           true,
+				ConfigStateChecks: []statecheck.StateCheck{onlyLinksLeft(mock)},
+			},
+		},
+	})
+	st := mock.Stats()
+	if st.FaultsInjected == 0 || st.RateLimited == 0 {
+		t.Fatalf("the fault mix never struck (%+v); the test proves nothing", st)
+	}
+	t.Logf("after destroy: %s; duplicates found 0", faultFigures(mock))
+}
+
+// TestAccCollection_RateLimitIsWaitedOut applies 12 collections through a
+// mock that allows six requests a second, in bursts of two. Coalescing is
+// off, so Terraform's ten parallel creates hit the limit at once and 429s are
+// certain; the provider must wait them out (and then pace itself on the
+// X-RateLimit-* headers) rather than surface one.
+func TestAccCollection_RateLimitIsWaitedOut(t *testing.T) {
+	t.Parallel()
+	const n, prefix = 12, "paced"
+	mock := newMockHoko(t)
+	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
+	mock.SetRateLimit(6, 2)
+	config := strings.Replace(mock.manyConfig(prefix, n, adopted.ID, "v1"),
+		`provider "hoko" {`, `provider "hoko" {
+  batch_requests = false`, 1)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					mock.convergedOnMock(prefix, n, "v1"),
+					mockCheck(func() error {
+						if st := mock.Stats(); st.RateLimited == 0 {
+							return fmt.Errorf("no request was rate limited (%+v); the test proves nothing", st)
+						}
+						t.Logf("rate limit 6/s, burst 2, apply: %s", faultFigures(mock))
+						return nil
+					}),
+				},
+			},
+			{
+				// The limit is lifted only to keep the test short.
+				PreConfig:         func() { mock.SetRateLimit(0, 0) },
+				Config:            config,
+				Destroy:           true,
+				ConfigStateChecks: []statecheck.StateCheck{onlyLinksLeft(mock)},
+			},
+		},
+	})
+}
