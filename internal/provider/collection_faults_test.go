@@ -164,7 +164,7 @@ func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
 				},
 			},
 			{
-				Config: mock.manyConfig(prefix, n, adopted.ID, "v2"),
+				Config:           mock.manyConfig(prefix, n, adopted.ID, "v2"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: expectAllUpdated(prefix, n)},
 				ConfigStateChecks: []statecheck.StateCheck{
 					mock.convergedOnMock(prefix, n, "v2"),
