@@ -2,8 +2,11 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -226,4 +229,90 @@ func TestAccCollection_RateLimitIsWaitedOut(t *testing.T) {
 			},
 		},
 	})
+}
+
+// newFrontedMock starts a mock behind a front that may take over requests,
+// to lose one precise response where the mock's random faults would be too
+// coarse. lose is called for every request with its number among requests
+// of the same method (from 1) and returns true when it answered itself.
+func newFrontedMock(t *testing.T, lose func(srv *hokotest.Server, w http.ResponseWriter, r *http.Request, n int) bool) *mockHoko {
+	t.Helper()
+	srv := hokotest.NewServer()
+	var mu sync.Mutex
+	seen := map[string]int{}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen[r.Method]++
+		n := seen[r.Method]
+		mu.Unlock()
+		if !lose(srv, w, r, n) {
+			srv.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(ts.Close)
+	return &mockHoko{Server: srv, URL: ts.URL, Key: srv.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite)}
+}
+
+// TestAccCollection_LostCreateResponseIsAdopted loses the answer to the
+// first create after the mock wrote it. The provider must find the
+// collection by its name and adopt it: one collection on the mock, its id in
+// the state, and no second create sent.
+func TestAccCollection_LostCreateResponseIsAdopted(t *testing.T) {
+	t.Parallel()
+	for name, drop := range map[string]bool{"502 after the write": false, "connection dropped after the write": true} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			mock := newFrontedMock(t, func(srv *hokotest.Server, w http.ResponseWriter, r *http.Request, n int) bool {
+				if r.Method != http.MethodPut || n != 1 {
+					return false
+				}
+				srv.ServeHTTP(httptest.NewRecorder(), r) // written, answer discarded
+				if drop {
+					conn, _, err := w.(http.Hijacker).Hijack()
+					if err == nil {
+						_ = conn.Close()
+					}
+					return true
+				}
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadGateway)
+				_, _ = w.Write([]byte(`{"error":{"en":"Bad gateway","ar":"x"}}`))
+				return true
+			})
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
+				Steps: []resource.TestStep{
+					{
+						Config: mock.config(`
+resource "hoko_collection" "test" {
+  name        = "Lost Answer"
+  description = "written once"
+}`),
+						ConfigStateChecks: []statecheck.StateCheck{
+							stateFunc(func(req statecheck.CheckStateRequest) error {
+								c, ok := mock.CollectionByName("Lost Answer")
+								switch {
+								case !ok:
+									return fmt.Errorf("the collection is not on the mock")
+								case len(mock.Collections()) != 2:
+									return fmt.Errorf("mock holds %d collections, want Links and Lost Answer", len(mock.Collections()))
+								case len(mock.RequestsMatching(http.MethodPut)) != 1:
+									return fmt.Errorf("mock received %d PUTs, want 1: the create must not be sent again",
+										len(mock.RequestsMatching(http.MethodPut)))
+								}
+								for _, r := range req.State.Values.RootModule.Resources {
+									if r.Address == testCollection && r.AttributeValues["id"] == c.ID {
+										return nil
+									}
+								}
+								return fmt.Errorf("the state does not hold the mock's id %s for %s", c.ID, testCollection)
+							}),
+						},
+					},
+					{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
+				},
+			})
+		})
+	}
 }
