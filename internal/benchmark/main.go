@@ -106,17 +106,11 @@ func run(ctx context.Context, args []string) error {
 
 	var results []result
 	for _, n := range o.counts {
-		for _, m := range o.modes {
-			fmt.Fprintf(os.Stderr, "N=%d, %s\n", n, m.name)
-			rs, err := env.measure(ctx, m, n)
-			if err != nil {
-				return fmt.Errorf("N=%d, %s: %w", n, m.name, err)
-			}
-			for _, r := range rs {
-				fmt.Fprintf(os.Stderr, "  %-7s %8.2fs  %s  peak %s\n", r.phase, r.wall.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
-			}
-			results = append(results, rs...)
+		rs, err := env.measure(ctx, o.modes, n)
+		if err != nil {
+			return err
 		}
+		results = append(results, rs...)
 	}
 
 	var goBench string

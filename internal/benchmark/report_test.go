@@ -14,17 +14,17 @@ import (
 func TestReport_RatiosAndTargets(t *testing.T) {
 	t.Parallel()
 	results := []result{
-		{n: 1000, mode: floorMode, phase: "apply", wall: 10 * time.Second},
-		{n: 1000, mode: floorMode, phase: "plan", wall: 4 * time.Second},
-		{n: 1000, mode: floorMode, phase: "destroy", wall: 10 * time.Second},
-		{n: 1000, mode: "coalescing on", phase: "apply", wall: 12 * time.Second, requests: map[string]int{"PUT": 140}, peakRSS: 90 << 20},
-		{n: 1000, mode: "coalescing on", phase: "plan", wall: 8 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
-		{n: 1000, mode: "coalescing on", phase: "destroy", wall: 11 * time.Second, requests: map[string]int{"DELETE": 160, "GET": 2}, peakRSS: 95 << 20},
+		{n: 1000, mode: floorMode, phase: "apply", wall: 10 * time.Second, cpu: 8 * time.Second},
+		{n: 1000, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
+		{n: 1000, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
+		{n: 1000, mode: "coalescing on", phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 140}, peakRSS: 90 << 20},
+		{n: 1000, mode: "coalescing on", phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
+		{n: 1000, mode: "coalescing on", phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 160, "GET": 2}, peakRSS: 95 << 20},
 	}
 	report := renderReport(setup{counts: []int{1000}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
 	for _, want := range []string{
-		"| 1000 | apply | coalescing on | 12.00 s | 1.20 | 140 (PUT 140) | 90 MiB |",
-		"| 1000 | destroy | coalescing on | 11.00 s | 1.10 | 162 (DELETE 160, GET 2) | 95 MiB |",
+		"| 1000 | apply | coalescing on | 12.00 s | 1.20 | 10.00 s | 1.25 | 140 (PUT 140) | 90 MiB |",
+		"| 1000 | destroy | coalescing on | 11.00 s | 1.10 | 6.00 s | 1.20 | 162 (DELETE 160, GET 2) | 95 MiB |",
 		"| apply ≤ 150 requests | 140 | yes |",
 		"| destroy ≤ 150 requests | 162 | no |",
 		"| plan wall ≤ 1.5 × terraform_data | 2.00 × | no |",

@@ -165,10 +165,21 @@ var phases = []struct {
 	{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-no-color"}},
 }
 
-// measure runs apply, plan and destroy of n objects in mode m against a
-// fresh mock, and checks the mock holds what it should after each.
-func (e *environment) measure(ctx context.Context, m mode, n int) ([]result, error) {
-	dir := filepath.Join(e.root, fmt.Sprintf("%d-%s", n, strings.ReplaceAll(m.name, " ", "-")))
+// scenario is one mode at one N: its working directory, its own mock
+// workspace and the environment Terraform runs with.
+type scenario struct {
+	mode       mode
+	n          int
+	dir        string
+	env        []string
+	mock       *mockServer
+	rusageFile string
+}
+
+// prepare writes the configuration of n objects in mode m and starts a fresh
+// mock for it. The caller closes the scenario.
+func (e *environment) prepare(m mode, n int) (*scenario, error) {
+	dir := filepath.Join(e.root, fmt.Sprintf("%d-%s", n, m.key))
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, err
 	}
@@ -182,73 +193,108 @@ func (e *environment) measure(ctx context.Context, m mode, n int) ([]result, err
 	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o644); err != nil {
 		return nil, err
 	}
-
 	mock, err := startMock(e.opts.latency)
 	if err != nil {
 		return nil, err
 	}
-	defer mock.close()
-	rusageFile := filepath.Join(dir, "rusage")
-	env := append(os.Environ(),
+	s := &scenario{mode: m, n: n, dir: dir, mock: mock, rusageFile: filepath.Join(dir, "rusage")}
+	s.env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"),
 		"CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1",
 		"HOKO_ENDPOINT="+mock.url,
 		"HOKO_API_KEY="+mock.key,
 		envWrapProvider+"="+e.opts.provider,
-		envRusageFile+"="+rusageFile,
+		envRusageFile+"="+s.rusageFile,
 	)
+	return s, nil
+}
 
+// close stops the scenario's mock.
+func (s *scenario) close() { s.mock.close() }
+
+// measure runs apply, plan and destroy of n objects in every mode. The modes
+// take turns phase by phase (every mode's apply, then every mode's plan...),
+// so that load from elsewhere on a shared machine falls on all of them alike
+// rather than on whichever mode ran during a busy minute.
+func (e *environment) measure(ctx context.Context, ms []mode, n int) ([]result, error) {
+	var scenarios []*scenario
+	defer func() {
+		for _, s := range scenarios {
+			s.close()
+		}
+	}()
+	for _, m := range ms {
+		s, err := e.prepare(m, n)
+		if err != nil {
+			return nil, err
+		}
+		scenarios = append(scenarios, s)
+	}
 	var results []result
 	for _, p := range phases {
-		args := p.args
-		if e.opts.parallelism > 0 {
-			args = append(append([]string(nil), args...), "-parallelism="+strconv.Itoa(e.opts.parallelism))
+		for _, s := range scenarios {
+			r, err := e.runPhase(ctx, s, p.name, p.args)
+			if err != nil {
+				return nil, fmt.Errorf("N=%d, %s, terraform %s: %w", n, s.mode.name, p.name, err)
+			}
+			fmt.Fprintf(os.Stderr, "N=%-5d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s\n",
+				n, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
+			results = append(results, r)
 		}
-		mock.srv.ResetRequests()
-		_ = os.Remove(rusageFile)
-		logPath := filepath.Join(dir, p.name+".log")
-		wall, err := e.runTerraform(ctx, dir, env, args, logPath)
-		if err != nil {
-			return nil, fmt.Errorf("terraform %s: %w", p.name, err)
-		}
-		if err := mock.check(m, p.name, n); err != nil {
-			return nil, err
-		}
-		peak, processes, err := peakRSS(rusageFile)
-		if err != nil {
-			return nil, err
-		}
-		if m.api && processes == 0 {
-			return nil, fmt.Errorf("terraform %s: no provider process was measured", p.name)
-		}
-		results = append(results, result{
-			n: n, mode: m.name, phase: p.name, wall: wall,
-			requests: mock.srv.Stats().ByMethod, peakRSS: peak, providerProcesses: processes,
-		})
 	}
 	return results, nil
 }
 
+// runPhase runs one Terraform command of a scenario and checks the mock
+// holds what it should afterwards.
+func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, args []string) (result, error) {
+	if e.opts.parallelism > 0 {
+		args = append(append([]string(nil), args...), "-parallelism="+strconv.Itoa(e.opts.parallelism))
+	}
+	s.mock.srv.ResetRequests()
+	_ = os.Remove(s.rusageFile)
+	wall, cpu, err := e.runTerraform(ctx, s.dir, s.env, args, filepath.Join(s.dir, phase+".log"))
+	if err != nil {
+		return result{}, err
+	}
+	if err := s.mock.check(s.mode, phase, s.n); err != nil {
+		return result{}, err
+	}
+	peak, processes, err := peakRSS(s.rusageFile)
+	if err != nil {
+		return result{}, err
+	}
+	if s.mode.api && processes == 0 {
+		return result{}, errors.New("no provider process was measured")
+	}
+	return result{
+		n: s.n, mode: s.mode.name, phase: phase, wall: wall, cpu: cpu,
+		requests: s.mock.srv.Stats().ByMethod, peakRSS: peak, providerProcesses: processes,
+	}, nil
+}
+
 // runTerraform runs one command, logging its output to logPath, and returns
-// its wall time. Any exit code but 0 is a failure (for plan, 2 means the
+// its wall time and the CPU time (user and system) of Terraform and of the
+// provider processes it started and waited for, which the kernel adds to
+// Terraform's own. Any exit code but 0 is a failure (for plan, 2 means the
 // apply left something to change).
-func (e *environment) runTerraform(ctx context.Context, dir string, env, args []string, logPath string) (time.Duration, error) {
+func (e *environment) runTerraform(ctx context.Context, dir string, env, args []string, logPath string) (wall, cpu time.Duration, err error) {
 	log, err := os.Create(logPath)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer log.Close()
 	cmd := exec.CommandContext(ctx, e.terraform, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, log, log
 	start := time.Now()
 	err = cmd.Run()
-	wall := time.Since(start)
+	wall = time.Since(start)
 	if err != nil {
 		out, _ := os.ReadFile(logPath)
-		return 0, fmt.Errorf("%w; output ends:\n%s", err, tail(out, 2000))
+		return 0, 0, fmt.Errorf("%w; output ends:\n%s", err, tail(out, 2000))
 	}
-	return wall, nil
+	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), nil
 }
 
 // tail returns the last n bytes of b.
