@@ -162,6 +162,14 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	id := state.ID.ValueString()
+	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
+		// Only the timeouts block changed; Hoko knows nothing of it, so
+		// nothing is sent.
+		state.Timeouts = plan.Timeouts
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+		return
+	}
 	written, err := r.client.UpsertCollection(ctx, plan.updateItem(id))
 	if err != nil {
 		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
