@@ -1,0 +1,141 @@
+package provider
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// TestAccProvider_KeyNeverInTraceLogs runs an apply, retries included, and a
+// refused key, with Terraform's and the provider's logs at TRACE in one file
+// (TF_ACC_LOG_PATH sets both), and asserts neither key appears anywhere in
+// it but where the testing framework quotes the test's own configuration
+// file. It cannot run in parallel: the log settings are environment
+// variables.
+func TestAccProvider_KeyNeverInTraceLogs(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	mock := newMockHoko(t)
+	// Faults make the client log retries and lookups too.
+	mock.SetFaults(hokotest.Faults{Seed: 7, FailBeforeWrite: 0.3, FailAfterWrite: 0.2})
+	wrongKey := "hoko_test_" + strings.Repeat("5ec7e7", 6)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: mock.configWithKey(wrongKey, `
+resource "hoko_collection" "other" {
+  name = "Never Created"
+}`),
+				ExpectError: errorMatching("Hoko API Key Rejected"),
+			},
+			{
+				Config: mock.config(`
+resource "hoko_collection" "test" {
+  name        = "Secret Keeping"
+  description = "logged at trace"
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("name"), knownvalue.StringExact("Secret Keeping")),
+				},
+			},
+			{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
+		},
+	})
+	raw, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := withoutConfigEcho(raw)
+	// The check below can only fail if the logs hold what the provider
+	// logged: its request lines, its retries, and the rejected key's 401.
+	for _, want := range []string{"Hoko API request", "waiting before retrying", `status=401`} {
+		if !bytes.Contains(logs, []byte(want)) {
+			t.Fatalf("the trace log (%d bytes) lacks %q; it does not show the provider's logging", len(logs), want)
+		}
+	}
+	for name, key := range map[string]string{"the API key": mock.Key, "the rejected key": wrongKey} {
+		if i := bytes.Index(logs, []byte(key)); i >= 0 {
+			t.Errorf("the trace log holds %s at byte %d: %q", name, i, logs[max(0, i-200):min(len(logs), i+len(key)+50)])
+		}
+	}
+	t.Logf("searched %d bytes of TRACE logs: no key", len(logs))
+}
+
+// logEntryStart matches the timestamp that starts every log entry.
+var logEntryStart = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d`)
+
+// withoutConfigEcho drops the testing framework's own TRACE entries that
+// quote each step's configuration file, which holds the key as the test
+// wrote it. Terraform and the provider are held to the rest.
+func withoutConfigEcho(logs []byte) []byte {
+	var kept bytes.Buffer
+	starts := logEntryStart.FindAllIndex(logs, -1)
+	for i, start := range starts {
+		end := len(logs)
+		if i+1 < len(starts) {
+			end = starts[i+1][0]
+		}
+		entry := logs[start[0]:end]
+		if !bytes.Contains(entry, []byte("sdk.helper_resource: Setting Terraform configuration")) {
+			kept.Write(entry)
+		}
+	}
+	return kept.Bytes()
+}
+
+// TestAccProvider_RedirectIsNotFollowed points the provider at an endpoint
+// that redirects to another host. The provider must refuse with a diagnostic
+// that says why, and the other host must never see a request (so never the
+// key).
+func TestAccProvider_RedirectIsNotFollowed(t *testing.T) {
+	t.Parallel()
+	var reached atomic.Int32
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		reached.Add(1)
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(elsewhere.Close)
+	for _, status := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			t.Parallel()
+			redirecting := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, elsewhere.URL+r.URL.Path, status)
+			}))
+			t.Cleanup(redirecting.Close)
+			mock := &mockHoko{URL: redirecting.URL, Key: "hoko_test_redirected_key"}
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						Config: mock.config(`resource "hoko_collection" "test" { name = "Docs" }`),
+						ExpectError: errorMatching("Hoko API Error", fmt.Sprintf("HTTP %d", status),
+							"the endpoint answered with a redirect to", elsewhere.URL,
+							"never followed so that the API key is not sent to another address"),
+					},
+				},
+			})
+		})
+	}
+	t.Cleanup(func() {
+		if n := reached.Load(); n != 0 {
+			t.Errorf("the redirect target received %d requests; redirects must never be followed", n)
+		}
+	})
+}
