@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -73,7 +74,8 @@ func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"`. It must use `https://`; plain `http://` is accepted only for " +
 					"a loopback host (`localhost`, `127.0.0.0/8`, `::1`), such as a local mock server, so that the key " +
 					"never travels in clear text.",
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{endpointValidator{}},
 			},
 			"max_retries":     maxRetriesAttribute(),
 			"request_timeout": requestTimeoutAttribute(),

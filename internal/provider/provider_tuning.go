@@ -53,7 +53,8 @@ func requestTimeoutAttribute() schema.Attribute {
 		Description: fmt.Sprintf("How long one API request may take before it is abandoned (and retried when that is "+
 			"safe), as a Go duration such as `30s` or `2m`. Resource `timeouts` blocks bound whole operations. Falls "+
 			"back to the `%s` environment variable, then to `%s`.", envRequestTimeout, defaultRequestTimeout),
-		Optional: true,
+		Optional:   true,
+		Validators: []validator.String{positiveDurationValidator{}},
 	}
 }
 
