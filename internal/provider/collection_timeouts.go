@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -38,12 +39,41 @@ func (m collectionResourceModel) with(col hoko.Collection) collectionResourceMod
 	return collectionResourceModel{collectionModel: newCollectionModel(col), Timeouts: m.Timeouts}
 }
 
-// collectionTimeoutsOpts lists the operations a timeouts block can bound.
-var collectionTimeoutsOpts = timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}
+// timeoutDescription documents one attribute of the timeouts block.
+func timeoutDescription(what string) string {
+	return fmt.Sprintf("How long %s may take in all, as a duration such as `30s`, `10m` or `1h` (units `s`, `m`, `h`). "+
+		"Defaults to `%s`.", what, shortDuration(defaultOperationTimeout))
+}
+
+// shortDuration writes 20m rather than 20m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
 
 // collectionTimeoutsBlock is the schema of the timeouts block.
 func collectionTimeoutsBlock(ctx context.Context) schema.Block {
-	return timeouts.Block(ctx, collectionTimeoutsOpts)
+	block := timeouts.Block(ctx, timeouts.Opts{
+		Create: true, Read: true, Update: true, Delete: true,
+		CreateDescription: timeoutDescription("creating the collection"),
+		ReadDescription:   timeoutDescription("reading the collection (on every refresh and plan)"),
+		UpdateDescription: timeoutDescription("updating the collection"),
+		DeleteDescription: timeoutDescription("deleting the collection"),
+	})
+	nested, ok := block.(schema.SingleNestedBlock)
+	if !ok {
+		return block
+	}
+	nested.Description = "Bounds for whole operations on this collection: every retry, rate-limit wait and lookup " +
+		"the provider makes counts towards them. When one runs out the operation stops at once and fails with a " +
+		"timeout diagnostic. Each single request is bounded by the provider's `request_timeout` instead."
+	return nested
 }
 
 // nullCollectionTimeouts is an unset timeouts block, for resource objects
