@@ -172,6 +172,11 @@ func (c *Client) send(ctx context.Context, method string, query url.Values, body
 			return err
 		}
 		if class == outcomeFinal {
+			if status := StatusCode(err); !idempotent && status >= 200 && status < 300 {
+				// The server said it succeeded, but its answer cannot be
+				// read: the write most likely happened.
+				return fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown)
+			}
 			return err
 		}
 		if class == outcomeUnknown && !idempotent {

@@ -130,8 +130,13 @@ func (c *Client) putItems(ctx context.Context, items []UpsertItem) ([]Collection
 		return nil, err
 	}
 	if len(written) != len(items) {
-		return nil, &Error{Method: http.MethodPut, Path: collectionsPath, StatusCode: http.StatusOK,
+		err := &Error{Method: http.MethodPut, Path: collectionsPath, StatusCode: http.StatusOK,
 			Message: fmt.Sprintf("sent %d items but the response holds %d collections", len(items), len(written))}
+		if slices.ContainsFunc(items, UpsertItem.IsCreate) {
+			// A success was answered, so the creates most likely happened.
+			return nil, fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown)
+		}
+		return nil, err
 	}
 	return written, nil
 }

@@ -357,3 +357,34 @@ func TestUpsertCollections_ManyCreatesUnderFaultMix(t *testing.T) {
 	t.Logf("%d creates in %d batches: requests %d (%v), faults survived %d, 429s waited out %d, duplicates 0",
 		batches*perBatch, batches, st.Requests, st.ByMethod, st.FaultsInjected, st.RateLimited)
 }
+
+func TestUpsertCollections_UnreadableSuccessIsSettledByLookup(t *testing.T) {
+	t.Parallel()
+	for name, answer := range map[string]struct{ contentType, body string }{
+		"html":           {"text/html", "<html>Thanks!</html>"},
+		"truncated json": {"application/json", `[{"id":`},
+		"too few items":  {"application/json", `[]`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+				if r.Method != http.MethodPut || n != 1 {
+					return false
+				}
+				s.applyQuietly(r) // written; the answer says success but cannot be used
+				w.Header().Set("Content-Type", answer.contentType)
+				_, _ = io.WriteString(w, answer.body)
+				return true
+			})
+			items := creates("unreadable", 2)
+			got, err := s.client(t, hoko.Config{MaxRetries: 3}).UpsertCollections(context.Background(), items)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertMatchesMock(t, s.mock, items, got)
+			if puts := s.count(http.MethodPut); puts != 1 {
+				t.Fatalf("%d PUTs, want 1", puts)
+			}
+		})
+	}
+}
