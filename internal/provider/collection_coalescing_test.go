@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,24 +23,6 @@ const scaleCount = 200
 // (10 operations at a time) brings the next resources while a request is in
 // flight, as it does against a real API.
 const scaleLatency = 50 * time.Millisecond
-
-// scaleConfig manages scaleCount collections with for_each, the first of
-// which it adopts with an import block (terraform-plugin-testing's import
-// steps cannot handle a state that holds for_each instances).
-const scaleConfig = `
-locals {
-  names = toset([for i in range(200) : format("scale-%%03d", i)])
-}
-import {
-  to = hoko_collection.many["scale-000"]
-  id = %q
-}
-resource "hoko_collection" "many" {
-  for_each    = local.names
-  name        = each.key
-  description = "about ${each.key}"
-}
-`
 
 // mockCheck is a state check and a plan check that asserts something about
 // the mock at the moment Terraform's step reaches it.
@@ -67,40 +51,6 @@ func (m *mockHoko) expectRequests(most map[string]int) mockCheck {
 	}
 }
 
-// stateMatchesMock checks every hoko_collection in the state against the
-// mock's record of its id: results mapped back to the wrong resource would
-// show as a name or description that belongs to another one.
-func (m *mockHoko) stateMatchesMock(want int) statecheck.StateCheck {
-	return stateFunc(func(req statecheck.CheckStateRequest) error {
-		if req.State == nil || req.State.Values == nil {
-			return fmt.Errorf("no state")
-		}
-		seen := 0
-		for _, r := range req.State.Values.RootModule.Resources {
-			if r.Type != "hoko_collection" {
-				continue
-			}
-			seen++
-			id, _ := r.AttributeValues["id"].(string)
-			name, _ := r.AttributeValues["name"].(string)
-			desc, _ := r.AttributeValues["description"].(string)
-			held, ok := m.Collection(id)
-			switch {
-			case !ok:
-				return fmt.Errorf("%s has id %q, which the mock does not hold", r.Address, id)
-			case r.Index != nil && r.Index != name || held.Name != name:
-				return fmt.Errorf("%s has name %q; the mock holds %q under its id %s", r.Address, name, held.Name, id)
-			case held.Description == nil || *held.Description != desc || desc != "about "+name:
-				return fmt.Errorf("%s has description %q; the mock holds %v", r.Address, desc, held.Description)
-			}
-		}
-		if seen != want {
-			return fmt.Errorf("state holds %d collections, want %d", seen, want)
-		}
-		return nil
-	})
-}
-
 // stateFunc adapts a function to statecheck.StateCheck.
 type stateFunc func(statecheck.CheckStateRequest) error
 
@@ -124,8 +74,8 @@ func TestAccCollection_TwoHundredCoalesced(t *testing.T) {
 	mock := newMockHoko(t)
 	mock.SetLatency(scaleLatency)
 	mock.SetRecordBodies(false)
-	adopted := mock.Seed("scale-000", new("about scale-000"))
-	config := mock.config(fmt.Sprintf(scaleConfig, adopted.ID))
+	adopted := mock.Seed("scale-000", new("v1 scale-000"))
+	config := mock.manyConfig("scale", scaleCount, adopted.ID, "v1")
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
@@ -134,7 +84,9 @@ func TestAccCollection_TwoHundredCoalesced(t *testing.T) {
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(`hoko_collection.many["scale-000"]`, tfjsonpath.New("id"), knownvalue.StringExact(adopted.ID)),
-					mock.stateMatchesMock(scaleCount),
+					// Results mapped back to the wrong resource would show as
+					// a name or description under another resource's id.
+					mock.convergedOnMock("scale", scaleCount, "v1"),
 					// The import reads its collection once, in the plan.
 					mock.expectRequests(map[string]int{http.MethodPut: scaleCount / 2, http.MethodGet: 1}),
 				},
@@ -157,4 +109,87 @@ func TestAccCollection_TwoHundredCoalesced(t *testing.T) {
 			},
 		},
 	})
+}
+
+// putSizes returns the number of items in each PUT the mock received.
+func (m *mockHoko) putSizes(t *testing.T) []int {
+	var sizes []int
+	for _, body := range m.putBodies(t) {
+		sizes = append(sizes, len(body))
+	}
+	return sizes
+}
+
+// TestAccCollection_BatchSettingsReachTheClient applies 20 collections with
+// max_batch_size = 3, then updates them all with batch_requests = false, and
+// destroys them so: coalesced PUTs never carry more than 3 items, and with
+// coalescing off every resource sends its own requests.
+func TestAccCollection_BatchSettingsReachTheClient(t *testing.T) {
+	t.Parallel()
+	const n, prefix = 20, "tuned"
+	mock := newMockHoko(t)
+	mock.SetLatency(scaleLatency)
+	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
+	config := func(version, setting string) string {
+		return strings.Replace(mock.manyConfig(prefix, n, adopted.ID, version), `provider "hoko" {`, "provider \"hoko\" {\n  "+setting, 1)
+	}
+	capped, unbatched := config("v1", "max_batch_size = 3"), config("v2", "batch_requests = false")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: capped,
+				ConfigStateChecks: []statecheck.StateCheck{
+					mock.convergedOnMock(prefix, n, "v1"),
+					mockCheck(func() error {
+						sizes := mock.putSizes(t)
+						if slices.Max(sizes) > 3 || slices.Max(sizes) < 2 || sum(sizes) != n-1 {
+							return fmt.Errorf("PUT sizes %v: want the %d creates coalesced, at most 3 to a PUT", sizes, n-1)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				PreConfig: mock.ResetRequests,
+				Config:    unbatched,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: expectAllUpdated(prefix, n),
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					mock.convergedOnMock(prefix, n, "v2"),
+					mockCheck(func() error {
+						if sizes := mock.putSizes(t); len(sizes) != n || slices.Max(sizes) != 1 {
+							return fmt.Errorf("PUT sizes %v: want one PUT of one item per collection", sizes)
+						}
+						if gets := mock.Stats().ByMethod[http.MethodGet]; gets != n {
+							return fmt.Errorf("the refresh sent %d GETs, want one per collection", gets)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				PreConfig:         mock.ResetRequests,
+				Config:            unbatched,
+				Destroy:           true,
+				ConfigStateChecks: []statecheck.StateCheck{mockCheck(func() error {
+					if by := mock.Stats().ByMethod; len(by) != 2 || by[http.MethodGet] != n || by[http.MethodDelete] != n {
+						return fmt.Errorf("destroy sent %v, want one GET and one DELETE per collection", by)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}
+
+// sum adds up ns.
+func sum(ns []int) int {
+	total := 0
+	for _, n := range ns {
+		total += n
+	}
+	return total
 }
