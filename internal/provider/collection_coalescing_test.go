@@ -171,9 +171,9 @@ func TestAccCollection_BatchSettingsReachTheClient(t *testing.T) {
 				},
 			},
 			{
-				PreConfig:         mock.ResetRequests,
-				Config:            unbatched,
-				Destroy:           true,
+				PreConfig: mock.ResetRequests,
+				Config:    unbatched,
+				Destroy:   true,
 				ConfigStateChecks: []statecheck.StateCheck{mockCheck(func() error {
 					if by := mock.Stats().ByMethod; len(by) != 2 || by[http.MethodGet] != n || by[http.MethodDelete] != n {
 						return fmt.Errorf("destroy sent %v, want one GET and one DELETE per collection", by)
