@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -64,9 +65,10 @@ resource "hoko_collection" "many" {
 // convergedOnMock checks that the state and the mock agree exactly: the state
 // holds n collections named prefix-..., each with the id the mock holds
 // under that name and the description version; the mock holds those n and
-// the default Links, nothing else. A create sent twice would show as a
-// collection the state does not know, or as a failed apply.
-func (m *mockHoko) convergedOnMock(prefix string, n int, version string) statecheck.StateCheck {
+// the default Links (and the unmanaged names given), nothing else. A create
+// sent twice would show as a collection the state does not know, or as a
+// failed apply.
+func (m *mockHoko) convergedOnMock(prefix string, n int, version string, unmanaged ...string) statecheck.StateCheck {
 	return stateFunc(func(req statecheck.CheckStateRequest) error {
 		if req.State == nil || req.State.Values == nil {
 			return fmt.Errorf("no state")
@@ -97,7 +99,7 @@ func (m *mockHoko) convergedOnMock(prefix string, n int, version string) statech
 				return fmt.Errorf("mock holds two collections named %q", c.Name)
 			}
 			seen[c.Name] = true
-			if c.Name == "Links" {
+			if c.Name == "Links" || slices.Contains(unmanaged, c.Name) {
 				continue
 			}
 			id, ok := inState[c.Name]
@@ -110,8 +112,8 @@ func (m *mockHoko) convergedOnMock(prefix string, n int, version string) statech
 				return fmt.Errorf("mock holds description %v for %q, want %q", c.Description, c.Name, version+" "+c.Name)
 			}
 		}
-		if len(live) != n+1 {
-			return fmt.Errorf("mock holds %d collections, want %d and Links", len(live), n)
+		if len(live) != n+1+len(unmanaged) {
+			return fmt.Errorf("mock holds %d collections, want %d, Links and %q", len(live), n, unmanaged)
 		}
 		return nil
 	})
@@ -190,27 +192,56 @@ func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
 	t.Logf("after destroy: %s; duplicates found 0", faultFigures(mock))
 }
 
-// TestAccCollection_RateLimitIsWaitedOut applies 12 collections through a
+// TestAccCollection_RateLimitIsWaitedOut applies 13 collections through a
 // mock that allows six requests a second, in bursts of two. Coalescing is
-// off, so Terraform's ten parallel creates hit the limit at once and 429s are
-// certain; the provider must wait them out (and then pace itself on the
-// X-RateLimit-* headers) rather than surface one.
+// off and nothing is read before the apply, so Terraform's ten parallel
+// creates reach the limit together (the mock's latency gathers them) before
+// the provider has seen any X-RateLimit-* header: 429s are certain. The
+// provider must wait them out, then pace itself, rather than surface one.
 func TestAccCollection_RateLimitIsWaitedOut(t *testing.T) {
 	t.Parallel()
 	const n, prefix = 12, "paced"
 	mock := newMockHoko(t)
-	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
 	mock.SetRateLimit(6, 2)
-	config := strings.Replace(mock.manyConfig(prefix, n, adopted.ID, "v1"),
-		`provider "hoko" {`, `provider "hoko" {
-  batch_requests = false`, 1)
+	mock.SetLatency(100 * time.Millisecond)
+	config := fmt.Sprintf(`
+provider "hoko" {
+  endpoint       = %q
+  api_key        = %q
+  batch_requests = false
+}
+resource "hoko_collection" "many" {
+  for_each    = toset([for i in range(%d) : format("%s-%%03d", i)])
+  name        = each.key
+  description = "v1 ${each.key}"
+}
+resource "hoko_collection" "single" {
+  name        = "%s-single"
+  description = "v1 %s-single"
+}
+`, mock.URL, mock.Key, n, prefix, prefix, prefix)
+	// Seeded now, adopted in the second step: a step's configuration is
+	// fixed before any step runs.
+	adoptedID := mock.Seed(prefix+"-adopted", new("v1 "+prefix+"-adopted")).ID
+	withAdopted := func() string {
+		return config + fmt.Sprintf(`
+import {
+  to = hoko_collection.adopted
+  id = %q
+}
+resource "hoko_collection" "adopted" {
+  name        = "%s-adopted"
+  description = "v1 %s-adopted"
+}
+`, adoptedID, prefix, prefix)
+	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					mock.convergedOnMock(prefix, n, "v1"),
+					mock.convergedOnMock(prefix, n+1, "v1", prefix+"-adopted"),
 					mockCheck(func() error {
 						if st := mock.Stats(); st.RateLimited == 0 {
 							return fmt.Errorf("no request was rate limited (%+v); the test proves nothing", st)
@@ -221,9 +252,27 @@ func TestAccCollection_RateLimitIsWaitedOut(t *testing.T) {
 				},
 			},
 			{
-				// The limit is lifted only to keep the test short.
-				PreConfig:         func() { mock.SetRateLimit(0, 0) },
-				Config:            config,
+				// Import steps cannot address a state with for_each
+				// instances; an import block adopts one more collection.
+				// The limit is lifted from here on only to keep the test
+				// short.
+				PreConfig: func() {
+					mock.SetRateLimit(0, 0)
+					mock.SetLatency(0)
+				},
+				Config: withAdopted(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("hoko_collection.adopted", tfjsonpath.New("id"), knownvalue.StringFunc(func(id string) error {
+						if id != adoptedID {
+							return fmt.Errorf("adopted id %s, want %s", id, adoptedID)
+						}
+						return nil
+					})),
+					mock.convergedOnMock(prefix, n+2, "v1"),
+				},
+			},
+			{
+				Config:            withAdopted(),
 				Destroy:           true,
 				ConfigStateChecks: []statecheck.StateCheck{onlyLinksLeft(mock)},
 			},

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -166,10 +167,13 @@ func (c protocolCollection) apply(prior tftypes.Value, priorIdentity *tfprotov6.
 	if !prior.IsNull() {
 		// Terraform proposes the prior state with the configuration's
 		// changes; the computed attributes keep their prior values.
-		var attrs map[string]tftypes.Value
-		if err := prior.As(&attrs); err != nil {
+		var priorAttrs map[string]tftypes.Value
+		if err := prior.As(&priorAttrs); err != nil {
 			c.t.Fatal(err)
 		}
+		// As hands out the prior value's own map: copy it, or the prior
+		// state sent below would already hold the change.
+		attrs := maps.Clone(priorAttrs)
 		for name, v := range config {
 			attrs[name] = v
 		}

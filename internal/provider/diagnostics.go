@@ -45,7 +45,7 @@ func addAPIError(diags *diag.Diagnostics, action string, err error) {
 				"Wait a while and run Terraform again, or lower -parallelism.\n\nServer message: %s", action, apiErr.Message))
 	default:
 		diags.AddError("Hoko API Error",
-			fmt.Sprintf("Could not %s.\n\nError: %s", action, apiErr.Error()))
+			fmt.Sprintf("Could not %s.\n\nError: %s", action, err))
 	}
 }
 
