@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // writeBatcher coalesces single-item writes of one kind (upserts, or deletes)
@@ -43,7 +44,18 @@ type writeCall[In, Out any] struct {
 	// done receives exactly one result. It is buffered, so delivering never
 	// waits for a caller that has already returned.
 	done chan writeResult[Out]
+	// state moves from callQueued to callSent (a request took the item) or
+	// to callAbandoned (the caller gave up first), never both: an item is
+	// either never sent, or sent with its caller waiting for the outcome.
+	state atomic.Int32
 }
+
+// States of a writeCall.
+const (
+	callQueued int32 = iota
+	callSent
+	callAbandoned
+)
 
 // writeResult is what one caller gets back.
 type writeResult[Out any] struct {
@@ -58,8 +70,13 @@ func newWriteBatcher[In, Out any](maxSize int, send func(context.Context, []In) 
 }
 
 // do writes item together with whatever other calls are waiting, and returns
-// its own result. It returns ctx's error as soon as ctx is done; an item whose
-// request has not been sent by then is not sent at all.
+// its own result. It returns ctx's error as soon as ctx is done if its item
+// has not been sent, and then never sends it. An item already on its way
+// waits for the request's outcome instead: the caller must learn whether its
+// collection was written, or Terraform would leave a written collection out
+// of the state. That wait is short, because the send path stops waiting to
+// retry once every caller in the request has given up, and settles an
+// unknown outcome with one lookup.
 func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	var zero Out
 	if err := ctx.Err(); err != nil {
@@ -80,14 +97,11 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 		return r.out, r.err
 	case <-ctx.Done():
 	}
-	// A result that arrived at the same moment wins: the write happened, and
-	// reporting it is better than leaving it unknown to the caller.
-	select {
-	case r := <-call.done:
-		return r.out, r.err
-	default:
+	if call.state.CompareAndSwap(callQueued, callAbandoned) {
 		return zero, ctx.Err()
 	}
+	r := <-call.done
+	return r.out, r.err
 }
 
 // run drains the queue round by round: each round sends everything queued
@@ -139,6 +153,15 @@ func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
 // the error.
 func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
 	calls = live(calls)
+	sending := calls[:0:0]
+	for _, c := range calls {
+		// A caller that gave up is left out; one already sent (a half of
+		// a split request) stays in.
+		if c.state.CompareAndSwap(callQueued, callSent) || c.state.Load() == callSent {
+			sending = append(sending, c)
+		}
+	}
+	calls = sending
 	if len(calls) == 0 {
 		return
 	}

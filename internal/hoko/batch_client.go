@@ -53,7 +53,9 @@ func newCoalescer(c *Client, cfg Config) *coalescer {
 // returns it as written. Calls made at the same time, from any goroutine, are
 // coalesced into one PUT (see DESIGN.md), and each call gets its own result:
 // an item the API refuses fails only its own call. It returns ctx's error as
-// soon as ctx is done; an item not yet sent by then is never sent.
+// soon as ctx is done if the item was not sent yet, and then never sends it;
+// an item already sent waits for the outcome, so that a written collection
+// is always reported to its caller.
 func (c *Client) UpsertCollection(ctx context.Context, item UpsertItem) (Collection, error) {
 	if c.batch == nil {
 		written, err := c.UpsertCollections(ctx, []UpsertItem{item})

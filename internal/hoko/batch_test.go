@@ -250,8 +250,11 @@ func TestClientBatch_CallerGivingUpInFlightKeepsNeighbours(t *testing.T) {
 		quit()
 		wg.Wait()
 
-		if !errors.Is(quitErr, context.Canceled) || stayErr != nil {
-			t.Errorf("quitter: %v, stayer: %v; want the quitter cancelled and the stayer written", quitErr, stayErr)
+		// The quitter's item was already on its way and was written, so it
+		// gets its collection: an error here would leave a written
+		// collection out of Terraform's state.
+		if quitErr != nil || stayErr != nil {
+			t.Errorf("quitter: %v, stayer: %v; want both written and returned", quitErr, stayErr)
 		}
 		if _, ok := srv.CollectionByName("stayer"); !ok {
 			t.Error("the neighbour's write was aborted with the caller that gave up")
