@@ -25,7 +25,7 @@ import (
 
 // Defaults for the backoff between retries. The first retry comes quickly
 // because most faults are brief; the cap keeps a run of failures from
-// leaving a user waiting long: ten retries wait about 45 seconds at most.
+// leaving a user waiting long: ten retries wait under 48 seconds in all.
 const (
 	defaultRetryWaitMin = 250 * time.Millisecond
 	defaultRetryWaitMax = 8 * time.Second
