@@ -138,7 +138,8 @@ func TestSend_HonoursServerWaits(t *testing.T) {
 				t.Fatalf("logged %d waits at INFO, want 2", len(waits))
 			}
 			for _, e := range waits {
-				if got := time.Duration(e.fields["wait_ms"].(int64)) * time.Millisecond; got < tc.wantWait-time.Millisecond {
+				ms, _ := e.fields["wait_ms"].(int64)
+				if got := time.Duration(ms) * time.Millisecond; got < tc.wantWait-time.Millisecond {
 					t.Errorf("waited %v, want at least the server's %v", got, tc.wantWait)
 				}
 				if e.fields["reason"] != "rate limited (HTTP 429)" {
@@ -171,7 +172,11 @@ func TestSend_CreateRetriedWhenConnectionRefused(t *testing.T) {
 	t.Parallel()
 	s := newScripted(t, nil)
 	var refused atomic.Int32
-	transport := http.DefaultTransport.(*http.Transport).Clone()
+	base, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		t.Fatalf("http.DefaultTransport is a %T", http.DefaultTransport)
+	}
+	transport := base.Clone()
 	dial := transport.DialContext
 	transport.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if refused.Add(1) <= 2 {

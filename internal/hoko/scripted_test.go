@@ -32,7 +32,6 @@ type scripted struct {
 
 	mu   sync.Mutex
 	seen map[string]int // requests per method, including the current one
-	hook func(w http.ResponseWriter, r *http.Request, n int) bool
 }
 
 // newScripted starts a mock behind a hook. hook gets each request with its
@@ -114,7 +113,11 @@ func failWith(w http.ResponseWriter, status int) {
 
 // dropConn closes the connection without an answer.
 func dropConn(w http.ResponseWriter) {
-	conn, _, err := w.(http.Hijacker).Hijack()
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("the test server cannot hijack connections")
+	}
+	conn, _, err := hj.Hijack()
 	if err != nil {
 		panic(err)
 	}

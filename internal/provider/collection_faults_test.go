@@ -81,6 +81,9 @@ func (m *mockHoko) convergedOnMock(prefix string, n int, version string, unmanag
 			name, _ := r.AttributeValues["name"].(string)
 			id, _ := r.AttributeValues["id"].(string)
 			desc, _ := r.AttributeValues["description"].(string)
+			if !strings.HasPrefix(name, prefix+"-") {
+				return fmt.Errorf("%s is named %q, not %s-...", r.Address, name, prefix)
+			}
 			if want := version + " " + name; desc != want {
 				return fmt.Errorf("%s has description %q in state, want %q", r.Address, desc, want)
 			}
@@ -316,9 +319,8 @@ func TestAccCollection_LostCreateResponseIsAdopted(t *testing.T) {
 					return false
 				}
 				srv.ServeHTTP(httptest.NewRecorder(), r) // written, answer discarded
-				if drop {
-					conn, _, err := w.(http.Hijacker).Hijack()
-					if err == nil {
+				if hj, ok := w.(http.Hijacker); drop && ok {
+					if conn, _, err := hj.Hijack(); err == nil {
 						_ = conn.Close()
 					}
 					return true

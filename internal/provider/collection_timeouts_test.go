@@ -49,13 +49,14 @@ func (c planMatchesMock) CheckPlan(_ context.Context, req plancheck.CheckPlanReq
 			continue
 		}
 		after, _ := rc.Change.After.(map[string]any)
+		before, _ := rc.Change.Before.(map[string]any)
 		name, _ := after["name"].(string)
 		held, onMock := c.m.CollectionByName(name)
 		switch {
 		case onMock && rc.Change.Actions.Create():
 			resp.Error = fmt.Errorf("%s is on the mock (%s) but planned for creation: the state lost it", rc.Address, held.ID)
-		case onMock && rc.Change.Before.(map[string]any)["id"] != held.ID:
-			resp.Error = fmt.Errorf("%s has id %v in the state, the mock %s", rc.Address, rc.Change.Before.(map[string]any)["id"], held.ID)
+		case onMock && before["id"] != held.ID:
+			resp.Error = fmt.Errorf("%s has id %v in the state, the mock %s", rc.Address, before["id"], held.ID)
 		case !onMock && !rc.Change.Actions.Create():
 			resp.Error = fmt.Errorf("%s is not on the mock but planned %v", rc.Address, rc.Change.Actions)
 		}
