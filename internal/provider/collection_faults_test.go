@@ -44,8 +44,9 @@ func faultMix(seed int64) hokotest.Faults {
 // manyConfig manages n collections named prefix-000... with for_each, each
 // described as "<version> <name>", and adopts the first with an import
 // block (the testing framework's import steps cannot address for_each
-// instances).
-func (m *mockHoko) manyConfig(prefix string, n int, importID, version string) string {
+// instances). extra is added to the resource block, such as a timeouts
+// block.
+func (m *mockHoko) manyConfig(prefix string, n int, importID, version string, extra ...string) string {
 	return m.config(fmt.Sprintf(`
 locals {
   names = toset([for i in range(%d) : format("%s-%%03d", i)])
@@ -58,8 +59,9 @@ resource "hoko_collection" "many" {
   for_each    = local.names
   name        = each.key
   description = "%s ${each.key}"
+  %s
 }
-`, n, prefix, prefix, importID, version))
+`, n, prefix, prefix, importID, version, strings.Join(extra, "\n  ")))
 }
 
 // convergedOnMock checks that the state and the mock agree exactly: the state

@@ -16,23 +16,7 @@ import (
 // slowConfig manages n collections slow-000... (the first adopted by an
 // import block), each with the given timeouts block body.
 func (m *mockHoko) slowConfig(n int, importID, timeouts string) string {
-	return m.config(fmt.Sprintf(`
-locals {
-  names = toset([for i in range(%d) : format("slow-%%03d", i)])
-}
-import {
-  to = hoko_collection.many["slow-000"]
-  id = %q
-}
-resource "hoko_collection" "many" {
-  for_each    = local.names
-  name        = each.key
-  description = "v1 ${each.key}"
-  timeouts {
-    %s
-  }
-}
-`, n, importID, timeouts))
+	return m.manyConfig("slow", n, importID, "v1", "timeouts {\n    "+timeouts+"\n  }")
 }
 
 // planMatchesMock is a plan check that the state an interrupted apply left
