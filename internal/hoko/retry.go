@@ -145,6 +145,11 @@ func (c *Client) nextWait(st *retryState, err error) (wait time.Duration, reason
 	wait = c.backoff(st.faults)
 	st.faults++
 	if apiErr != nil {
+		// An overloaded server may say when to come back (503 with
+		// Retry-After): never sooner than it asked, within reason.
+		if apiErr.RetryAfter > wait && apiErr.RetryAfter <= maxServerWait {
+			wait = apiErr.RetryAfter
+		}
 		return wait, fmt.Sprintf("server error (HTTP %d)", apiErr.StatusCode), true
 	}
 	return wait, "no answer (" + shortCause(err) + ")", true

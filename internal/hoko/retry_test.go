@@ -150,6 +150,30 @@ func TestSend_HonoursServerWaits(t *testing.T) {
 	}
 }
 
+func TestSend_ServerErrorWaitIsHonoured(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, func(_ *scripted, w http.ResponseWriter, _ *http.Request, n int) bool {
+		if n > 1 {
+			return false
+		}
+		w.Header().Set("Retry-After", "0.06")
+		failWith(w, http.StatusServiceUnavailable)
+		return true
+	})
+	log := &infoLog{}
+	client := s.client(t, hoko.Config{MaxRetries: 1, Logger: log})
+	if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	waits := log.matching("waiting before retrying")
+	if len(waits) != 1 {
+		t.Fatalf("logged %d waits, want 1", len(waits))
+	}
+	if ms, _ := waits[0].fields["wait_ms"].(int64); ms < 59 {
+		t.Fatalf("waited %dms after a 503 asking for 60ms; the backoff alone is %v at most", ms, fastWaitMin)
+	}
+}
+
 func TestSend_OverlongServerWaitIsReportedAtOnce(t *testing.T) {
 	t.Parallel()
 	s := newScripted(t, func(_ *scripted, w http.ResponseWriter, _ *http.Request, _ int) bool {
