@@ -236,7 +236,7 @@ func (e *environment) measure(ctx context.Context, ms []mode, n int) ([]result, 
 		for _, s := range scenarios {
 			r, err := e.runPhase(ctx, s, p.name, p.args)
 			if err != nil {
-				return nil, fmt.Errorf("N=%d, %s, terraform %s: %w", n, s.mode.name, p.name, err)
+				return nil, fmt.Errorf("%s, terraform %s at N=%d: %w", s.mode.name, p.name, n, err)
 			}
 			fmt.Fprintf(os.Stderr, "N=%-5d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s\n",
 				n, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
