@@ -2,6 +2,7 @@ package hoko
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"math"
@@ -69,6 +70,12 @@ func classify(err error) outcome {
 		case apiErr.StatusCode >= 500 || apiErr.StatusCode == http.StatusRequestTimeout:
 			return outcomeUnknown
 		}
+		return outcomeFinal
+	}
+	var certErr *tls.CertificateVerificationError
+	if errors.As(err, &certErr) {
+		// An untrusted certificate stays untrusted: retrying only delays
+		// the error the user must fix.
 		return outcomeFinal
 	}
 	if isDialError(err) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -364,5 +365,26 @@ func TestSend_PacedRequestStopsAtDeadline(t *testing.T) {
 	}
 	if got := s.count(http.MethodGet); got != 2 {
 		t.Fatalf("server saw %d GETs, want 2: the paced one is never sent", got)
+	}
+}
+
+func TestSend_UntrustedCertificateIsNotRetried(t *testing.T) {
+	t.Parallel()
+	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(ts.Close)
+	log := &infoLog{}
+	client, err := hoko.New(hoko.Config{Endpoint: ts.URL, APIKey: "k", MaxRetries: 5, Logger: log,
+		RetryWaitMin: fastWaitMin, RetryWaitMax: fastWaitMax})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.ListCollections(context.Background(), hoko.ListOptions{})
+	if err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("err = %v, want a certificate error", err)
+	}
+	if waits := log.matching("waiting before retrying"); len(waits) != 0 {
+		t.Fatalf("retried %d times; a certificate error is not retried", len(waits))
 	}
 }
