@@ -5,7 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,26 +19,39 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
-// interruptTerraform sends Ctrl-C (SIGINT) to the terraform command this
-// test process is running, as a user pressing Ctrl-C would. The test that
-// calls it must not run in parallel, so that the only terraform child is its
-// own.
+// interruptTerraform sends Ctrl-C (SIGINT) to the terraform apply this test
+// process is running, as a user pressing Ctrl-C would. It finds the child in
+// /proc rather than through ps, so the test needs nothing beyond Linux. The
+// test that calls it must not run in parallel, so that the only terraform
+// child is its own.
 func interruptTerraform() error {
-	out, err := exec.Command("ps", "-A", "-o", "pid=,ppid=,args=").Output()
-	if err != nil {
-		return fmt.Errorf("listing processes: %w", err)
-	}
 	self := os.Getpid()
-	for line := range strings.Lines(string(out)) {
-		fields := strings.Fields(line)
-		if len(fields) < 3 {
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		return err
+	}
+	for _, statPath := range stats {
+		stat, err := os.ReadFile(statPath)
+		if err != nil {
+			continue // the process ended while we looked
+		}
+		// The command name in parentheses may hold spaces; the fields after
+		// its closing parenthesis are the state, then the parent's pid.
+		after := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		if len(after) < 2 || after[1] != strconv.Itoa(self) {
 			continue
 		}
-		pid, errPID := strconv.Atoi(fields[0])
-		ppid, errPPID := strconv.Atoi(fields[1])
-		if errPID != nil || errPPID != nil || ppid != self || !strings.HasSuffix(fields[2], "terraform") ||
-			!strings.Contains(line, " apply") {
+		cmdline, err := os.ReadFile(filepath.Join(filepath.Dir(statPath), "cmdline"))
+		if err != nil {
 			continue
+		}
+		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
+		if !strings.HasSuffix(args[0], "terraform") || !slices.Contains(args, "apply") {
+			continue
+		}
+		pid, err := strconv.Atoi(filepath.Base(filepath.Dir(statPath)))
+		if err != nil {
+			return err
 		}
 		proc, err := os.FindProcess(pid)
 		if err != nil {
