@@ -38,12 +38,12 @@ func expectCollection(c hokotest.Collection) knownvalue.Check {
 	return knownvalue.ObjectExact(collectionChecks(c))
 }
 
-// expectCollectionState checks that the top-level attributes of address hold
-// collection c.
-func expectCollectionState(address string, c hokotest.Collection) []statecheck.StateCheck {
+// expectCollectionState checks that the top-level attributes of the
+// hoko_collection data source under test hold collection c.
+func expectCollectionState(c hokotest.Collection) []statecheck.StateCheck {
 	var checks []statecheck.StateCheck
 	for attr, check := range collectionChecks(c) {
-		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), check))
+		checks = append(checks, statecheck.ExpectKnownValue(dataCollection, tfjsonpath.New(attr), check))
 	}
 	return checks
 }

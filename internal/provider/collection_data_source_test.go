@@ -26,14 +26,14 @@ func TestAccCollectionDataSource_DefaultLinksByNameAndByID(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:            mock.config(`data "hoko_collection" "test" { name = "Links" }`),
-				ConfigStateChecks: expectCollectionState(dataCollection, links),
+				ConfigStateChecks: expectCollectionState(links),
 				// A name lookup lists the workspace: one page of the largest size.
 				Check: checkMock(func() error { return mock.checkListingGETs("asc", 1) }),
 			},
 			{
 				PreConfig:         mock.ResetRequests,
 				Config:            mock.config(fmt.Sprintf(`data "hoko_collection" "test" { id = %q }`, links.ID)),
-				ConfigStateChecks: expectCollectionState(dataCollection, links),
+				ConfigStateChecks: expectCollectionState(links),
 				Check: checkMock(func() error {
 					for _, q := range mock.getQueries() {
 						if q.Get("id") != links.ID || len(q) != 1 {
@@ -60,7 +60,7 @@ func TestAccCollectionDataSource_ByIDWithDescriptionAnyCase(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:            mock.config(fmt.Sprintf(`data "hoko_collection" "test" { id = %q }`, docs.ID)),
-				ConfigStateChecks: expectCollectionState(dataCollection, docs),
+				ConfigStateChecks: expectCollectionState(docs),
 			},
 			{
 				// Hoko accepts ids in upper case; the configured spelling is kept.
@@ -154,7 +154,7 @@ data "hoko_collection" "test" {
 						t.Errorf("mock received %d requests for invalid configurations, want none", n)
 					}
 				},
-				ConfigStateChecks: expectCollectionState(dataCollection, links),
+				ConfigStateChecks: expectCollectionState(links),
 			},
 		},
 	})

@@ -22,11 +22,11 @@ import (
 // older ones; the TestProtocol tests cover the same behaviour on any
 // Terraform by calling the provider's RPCs directly.
 
-// identityChecks asserts that the identity of a collection is its id.
-func identityChecks(address string) []statecheck.StateCheck {
+// identityChecks asserts that the identity of hoko_collection.test is its id.
+func identityChecks() []statecheck.StateCheck {
 	return []statecheck.StateCheck{
-		statecheck.ExpectIdentity(address, map[string]knownvalue.Check{"id": knownvalue.StringRegexp(uuidRegexp)}),
-		statecheck.ExpectIdentityValueMatchesState(address, tfjsonpath.New("id")),
+		statecheck.ExpectIdentity(testCollection, map[string]knownvalue.Check{"id": knownvalue.StringRegexp(uuidRegexp)}),
+		statecheck.ExpectIdentityValueMatchesState(testCollection, tfjsonpath.New("id")),
 	}
 }
 
@@ -41,7 +41,7 @@ func TestAccCollection_IdentityOnCreateUpdateAndImport(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: mock.config(`resource "hoko_collection" "test" { name = "Before" }`),
-				ConfigStateChecks: append(identityChecks(testCollection),
+				ConfigStateChecks: append(identityChecks(),
 					sameID.AddStateValue(testCollection, tfjsonpath.New("id"))),
 			},
 			{
@@ -49,7 +49,7 @@ func TestAccCollection_IdentityOnCreateUpdateAndImport(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testCollection, plancheck.ResourceActionUpdate),
 				}},
-				ConfigStateChecks: append(identityChecks(testCollection),
+				ConfigStateChecks: append(identityChecks(),
 					sameID.AddStateValue(testCollection, tfjsonpath.New("id"))),
 			},
 			{ResourceName: testCollection, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
@@ -82,7 +82,7 @@ resource "hoko_collection" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testCollection, plancheck.ResourceActionNoop),
 				}},
-				ConfigStateChecks: append(identityChecks(testCollection),
+				ConfigStateChecks: append(identityChecks(),
 					statecheck.ExpectKnownValue(testCollection, tfjsonpath.New("id"), knownvalue.StringExact(existing.ID))),
 			},
 			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
@@ -102,7 +102,7 @@ func TestAccCollection_IdentityWhenDeletedOutOfBand(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:            config,
-				ConfigStateChecks: append(identityChecks(testCollection), differentID.AddStateValue(testCollection, tfjsonpath.New("id"))),
+				ConfigStateChecks: append(identityChecks(), differentID.AddStateValue(testCollection, tfjsonpath.New("id"))),
 			},
 			{
 				// The refresh removes the vanished collection; it must still
@@ -115,7 +115,7 @@ func TestAccCollection_IdentityWhenDeletedOutOfBand(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testCollection, plancheck.ResourceActionCreate),
 				}},
-				ConfigStateChecks: append(identityChecks(testCollection), differentID.AddStateValue(testCollection, tfjsonpath.New("id"))),
+				ConfigStateChecks: append(identityChecks(), differentID.AddStateValue(testCollection, tfjsonpath.New("id"))),
 			},
 			{ResourceName: testCollection, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
 		},

@@ -82,7 +82,7 @@ type listResult struct {
 // terraform-plugin-go still keeps on an interface of their own.
 func (p *protocolProvider) listServer() tfprotov6.ListResourceServer {
 	p.t.Helper()
-	server, ok := p.server.(tfprotov6.ProviderServerWithListResource)
+	server, ok := p.server.(tfprotov6.ListResourceServer)
 	if !ok {
 		p.t.Fatalf("%T does not serve list resources", p.server)
 	}

@@ -92,7 +92,7 @@ data "hoko_collections" "test" {
   name_contains = "1000"
 }
 data "hoko_collection" "test" { name = "bulk-10001" }`),
-				ConfigStateChecks: append(expectCollectionState(dataCollection, bulk[10000]),
+				ConfigStateChecks: append(expectCollectionState(bulk[10000]),
 					statecheck.ExpectKnownValue(dataCollections, collections, knownvalue.ListExact([]knownvalue.Check{
 						expectCollection(bulk[999]), expectCollection(bulk[9999]), expectCollection(bulk[10000]),
 					})),
