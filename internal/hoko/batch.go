@@ -7,15 +7,16 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // writeBatcher coalesces single-item writes of one kind (upserts, or deletes)
 // that callers make at the same time into bulk requests, by group commit: a
 // call made while no request of its kind is in flight is sent at once, alone;
 // calls made while one is in flight gather in a queue and go out together,
-// as one request per maxSize items, the moment it returns. A lone call so
-// never waits for a timer, and under load each round trip carries everything
-// that arrived during the previous one.
+// as one request per maxSize items, once it has returned and a full house is
+// queued (see gather). A lone call so never waits, and under load each
+// request carries one item from every operation the caller runs side by side.
 //
 // Lessons from request batchers in other providers, kept here on purpose:
 // the caller's own context reaches the request (its values for logging, its
@@ -33,7 +34,20 @@ type writeBatcher[In, Out any] struct {
 	mu      sync.Mutex
 	queue   []*writeCall[In, Out]
 	running bool // a goroutine is draining the queue; a request may be in flight
+	// inside counts the calls in do() now, queued or in flight, and peak is
+	// the most seen at once: how many operations the caller runs side by
+	// side (Terraform's -parallelism). A round waits for that many.
+	inside int
+	peak   int
+	// arrived wakes a gathering round when a call is queued.
+	arrived chan struct{}
 }
+
+// gatherWait bounds how long a round waits for a full house (see gather).
+// Terraform on a busy 2-core machine starts a new operation every 20 to 40
+// ms, so this lets a slot freed by the previous round be filled again, yet
+// it is short beside the time an apply of many resources takes.
+const gatherWait = 200 * time.Millisecond
 
 // writeCall is one caller's item, waiting for its result.
 type writeCall[In, Out any] struct {
@@ -66,7 +80,7 @@ type writeResult[Out any] struct {
 // newWriteBatcher returns a batcher that sends at most maxSize items per
 // request through send.
 func newWriteBatcher[In, Out any](maxSize int, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
-	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1)}
+	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1), arrived: make(chan struct{}, 1)}
 }
 
 // do writes item together with whatever other calls are waiting, and returns
@@ -85,11 +99,23 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	call := &writeCall[In, Out]{ctx: ctx, item: item, done: make(chan writeResult[Out], 1)}
 	b.mu.Lock()
 	b.queue = append(b.queue, call)
+	b.inside++
+	b.peak = max(b.peak, b.inside)
 	start := !b.running
 	b.running = true
 	b.mu.Unlock()
+	defer func() {
+		b.mu.Lock()
+		b.inside--
+		b.mu.Unlock()
+	}()
 	if start {
 		go b.run()
+	} else {
+		select {
+		case b.arrived <- struct{}{}:
+		default: // a wake-up is already pending
+		}
 	}
 
 	select {
@@ -104,12 +130,13 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	return r.out, r.err
 }
 
-// run drains the queue round by round: each round sends everything queued
-// (in chunks of maxSize, sent side by side) and waits for it to return, which
-// is when the calls that arrived meanwhile make up the next round. It ends
+// run drains the queue round by round: each round gathers a full house,
+// sends everything queued (in chunks of maxSize, sent side by side) and waits
+// for it to return; the calls that arrived meanwhile start the next. It ends
 // when a round finds the queue empty, so no goroutine outlives the work.
 func (b *writeBatcher[In, Out]) run() {
 	for {
+		b.gather()
 		b.mu.Lock()
 		calls := live(b.queue)
 		b.queue = nil
@@ -125,6 +152,42 @@ func (b *writeBatcher[In, Out]) run() {
 			wg.Go(func() { b.flush(chunk) })
 		}
 		wg.Wait()
+	}
+}
+
+// gather holds a round back until a full house is queued: as many calls as
+// the caller was seen to run side by side, or a full batch. Group commit
+// alone sends whatever queued during the last round trip, and Terraform,
+// which starts operations one by one, fills few slots in 20 ms: about two
+// items a request. Waiting until every slot is taken costs Terraform little
+// (its other slots are busy with their own work meanwhile) and fills each
+// request. A lone call still goes out at once (a full house of one), and
+// when fewer calls come than were seen before, the wait ends after
+// gatherWait and the estimate drops to what did come, so only the first
+// round after a busy spell can wait.
+func (b *writeBatcher[In, Out]) gather() {
+	var timeout <-chan time.Time
+	for {
+		b.mu.Lock()
+		queued := len(b.queue)
+		full := queued == 0 || queued >= b.peak || queued >= b.maxSize
+		b.mu.Unlock()
+		if full {
+			return
+		}
+		if timeout == nil {
+			timer := time.NewTimer(gatherWait)
+			defer timer.Stop()
+			timeout = timer.C
+		}
+		select {
+		case <-b.arrived:
+		case <-timeout:
+			b.mu.Lock()
+			b.peak = max(len(b.queue), 1)
+			b.mu.Unlock()
+			return
+		}
 	}
 }
 

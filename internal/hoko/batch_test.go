@@ -67,8 +67,10 @@ func TestClientBatch_ConcurrentUpsertsShareOnePut(t *testing.T) {
 		if got := putNames(t, srv); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("PUT bodies = %q, want c00 alone, then the nine that queued meanwhile together", got)
 		}
-		if waited := time.Since(start); waited != 2*bubbleLatency {
-			t.Errorf("took %v, want two round trips (%v)", waited, 2*bubbleLatency)
+		// Ten callers were seen at once, so the nine wait for a tenth to
+		// fill the house; none comes, and they go after hoko.GatherWait.
+		if waited, want := time.Since(start), 2*bubbleLatency+hoko.GatherWait; waited != want {
+			t.Errorf("took %v, want two round trips and one gathering wait (%v)", waited, want)
 		}
 		// Results map back by position: each caller gets its own collection.
 		for i, col := range results {
@@ -101,8 +103,8 @@ func TestClientBatch_CapSplitsARound(t *testing.T) {
 		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{1, 1, 4, 4}) {
 			t.Errorf("PUT sizes = %v, want the first alone, then the nine queued ones in requests of at most 4", got)
 		}
-		if waited := time.Since(start); waited != 2*bubbleLatency {
-			t.Errorf("took %v, want %v: the chunks of one round go out side by side", waited, 2*bubbleLatency)
+		if waited, want := time.Since(start), 2*bubbleLatency; waited != want {
+			t.Errorf("took %v, want %v: the chunks of one round go out side by side, with no gathering wait once a batch is full", waited, want)
 		}
 	})
 }
@@ -246,7 +248,7 @@ func TestClientBatch_CallerGivingUpInFlightKeepsNeighbours(t *testing.T) {
 		wg.Go(func() { _, quitErr = client.UpsertCollection(quitter, hoko.UpsertItem{Name: hoko.Value("quitter")}) })
 		wg.Go(func() { _, stayErr = client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value("stayer")}) })
 		synctest.Wait()
-		time.Sleep(bubbleLatency + bubbleLatency/2) // fake time: halfway through the second PUT
+		time.Sleep(bubbleLatency + hoko.GatherWait + bubbleLatency/2) // fake time: halfway through the second PUT
 		quit()
 		wg.Wait()
 
@@ -308,7 +310,7 @@ func TestClientBatch_RequestEveryCallerLeftIsAborted(t *testing.T) {
 			})
 		}
 		synctest.Wait()
-		time.Sleep(bubbleLatency + bubbleLatency/2) // fake time: halfway through their shared PUT
+		time.Sleep(bubbleLatency + hoko.GatherWait + bubbleLatency/2) // fake time: halfway through their shared PUT
 		cancel()
 		wg.Wait()
 		for i, err := range errs {
@@ -410,6 +412,78 @@ func TestClientBatch_DisabledSendsOneRequestPerCall(t *testing.T) {
 		st := srv.Stats()
 		if st.ByMethod[http.MethodPut] != 5 || st.ByMethod[http.MethodGet] != 5 || st.ByMethod[http.MethodDelete] != 5 {
 			t.Errorf("requests by method = %v, want 5 of each: one per call", st.ByMethod)
+		}
+	})
+}
+
+// TestClientBatch_ParallelCallersFillEachRequest plays Terraform: ten workers
+// (its default parallelism) each create collections one after another, with
+// some work of their own between calls. Group commit alone would send about
+// two items a request; waiting for a full house sends each round with all
+// ten.
+func TestClientBatch_ParallelCallersFillEachRequest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const workers, perWorker = 10, 10
+		srv, client := newBubbleClient(t, hoko.Config{})
+		ctx := t.Context()
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				// Workers start, and come back, a few milliseconds apart,
+				// as Terraform's operations do.
+				time.Sleep(time.Duration(w) * 3 * time.Millisecond)
+				for i := range perWorker {
+					if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("w%d-%d", w, i))}); err != nil {
+						t.Error(err)
+					}
+					time.Sleep(time.Duration(1+w) * time.Millisecond)
+				}
+			})
+		}
+		wg.Wait()
+
+		got := sizes(putNames(t, srv))
+		total := 0
+		for _, n := range got {
+			total += n
+		}
+		if total != workers*perWorker || len(srv.Collections()) != workers*perWorker+1 {
+			t.Fatalf("PUTs carried %d items and the mock holds %d collections, want %d created", total, len(srv.Collections())-1, workers*perWorker)
+		}
+		// The first call goes alone (nothing seen yet), the rest in full
+		// rounds of ten; the last round may be short.
+		if len(got) > perWorker+2 {
+			t.Errorf("PUT sizes = %v: %d requests for %d items, want at most %d", got, len(got), total, perWorker+2)
+		}
+	})
+}
+
+// TestClientBatch_LoneCallAfterABusySpellWaitsOnce checks that the estimate of
+// how many calls run side by side drops when fewer come: after ten at once,
+// a lone call waits hoko.GatherWait for companions that never come, and the
+// next lone call goes out at once.
+func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		_, client := newBubbleClient(t, hoko.Config{})
+		ctx := t.Context()
+		var wg sync.WaitGroup
+		for i := range 10 {
+			wg.Go(func() {
+				if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("busy-%d", i))}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+
+		for i, want := range []time.Duration{hoko.GatherWait + bubbleLatency, bubbleLatency, bubbleLatency} {
+			start := time.Now()
+			if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("lone-%d", i))}); err != nil {
+				t.Fatal(err)
+			}
+			if took := time.Since(start); took != want {
+				t.Errorf("lone call %d took %v, want %v", i, took, want)
+			}
 		}
 	})
 }
