@@ -155,11 +155,26 @@ func faultFigures(m *mockHoko) string {
 // TestAccCollection_HundredConvergeUnderFaults applies 100 collections (99
 // created, one imported), updates all of them and destroys them, while the
 // mock injects the whole fault mix into every request, reads included. The
-// framework's plan after each apply must be empty.
+// framework's plan after each apply must be empty. It runs with coalescing
+// (about ten items a request, so a fault strikes ten resources at once) and
+// without (one request per resource, so many more requests meet a fault).
 func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
 	t.Parallel()
+	for mode, settings := range map[string]string{
+		"coalesced":                "",
+		"one request per resource": "batch_requests = false",
+	} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			hundredConvergeUnderFaults(t, settings)
+		})
+	}
+}
+
+func hundredConvergeUnderFaults(t *testing.T, providerSettings string) {
 	const n, prefix = 100, "fault"
 	mock := newMockHoko(t)
+	mock.ProviderSettings = providerSettings
 	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
 	mock.SetFaults(faultMix(20240601))
 	resource.UnitTest(t, resource.TestCase{

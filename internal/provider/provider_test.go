@@ -39,6 +39,9 @@ type mockHoko struct {
 	*hokotest.Server
 	URL string
 	Key string
+	// ProviderSettings are extra provider arguments every configuration of
+	// this server gets, such as "batch_requests = false".
+	ProviderSettings string
 }
 
 // newMockHoko starts a mock Hoko server for one test; tests never share one,
@@ -62,8 +65,9 @@ func (m *mockHoko) configWithKey(key, body string) string {
 provider "hoko" {
   endpoint = %q
   api_key  = %q
+  %s
 }
-`, m.URL, key) + body
+`, m.URL, key, m.ProviderSettings) + body
 }
 
 // putBodies decodes the bodies of every PUT, the provider's only write with
