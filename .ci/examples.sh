@@ -57,18 +57,14 @@ while IFS= read -r dir; do
   # Terraform 1.12+ and import the same address as import-by-string-id.tf.
   files=()
   for f in "$dir"/*.tf; do
-    case "${f##*/}" in import-by-identity.tf | import-identity.tf) ;; *) files+=("$f") ;; esac
+    [ "${f##*/}" = import-by-identity.tf ] || files+=("$f")
   done
   validate "$dir" "${files[@]}"
 done < <(find examples -name '*.tf' -printf '%h\n' | sort -u)
 
 # Identity import examples use import blocks with `identity`, which need
 # Terraform 1.12+; each is validated with its folder's resource.tf. On an
-# older Terraform only `terraform fmt` above checks them. They are named
-# import-identity.tf rather than tfplugindocs' import-by-identity.tf: with a
-# Terraform older than 1.12 the schema has no identities, and tfplugindocs
-# refuses an identity example it cannot match. The resource's template
-# quotes them instead.
+# older Terraform only `terraform fmt` above checks them.
 tf_version=$(terraform version -json | sed -n 's/.*"terraform_version": *"\([0-9.]*\)".*/\1/p')
 while IFS= read -r file; do
   if [ "$(printf '%s\n' 1.12.0 "$tf_version" | sort -V | head -n1)" != 1.12.0 ]; then
@@ -76,7 +72,7 @@ while IFS= read -r file; do
     continue
   fi
   validate "$file" "$(dirname "$file")/resource.tf" "$file"
-done < <(find examples \( -name 'import-by-identity.tf' -o -name 'import-identity.tf' \) | sort)
+done < <(find examples -name 'import-by-identity.tf' | sort)
 
 # import.sh files are shown on the docs pages as shell commands.
 while IFS= read -r script; do

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Writes the providers schema JSON that tfplugindocs documents (its
+# --providers-schema flag, so it neither builds the provider nor runs
+# Terraform itself): `terraform providers schema -json` for the provider built
+# in bin/ (dev_overrides, no `terraform init`, no registry), completed by
+# internal/docschema with the resource identity and list resource schemas
+# that Terraform 1.11 does not print.
+# Usage: docs-schema.sh OUT_FILE. Called by `make docs-schema` after the build.
+set -euo pipefail
+out=${1:?usage: docs-schema.sh OUT_FILE}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -x "$root/bin/terraform-provider-hoko" ] || { echo "bin/terraform-provider-hoko is missing: run make build first." >&2; exit 1; }
+
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/hoko/hoko" = "$root/bin"
+  }
+  direct {}
+}
+RC
+printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$work/main.tf"
+
+(cd "$work" && TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 \
+  terraform providers schema -json) >"$work/terraform-schema.json"
+cd "$root"
+go run ./internal/docschema -out "$out" <"$work/terraform-schema.json"
