@@ -9,15 +9,9 @@ work="$root/.demo"
 rm -rf "$work" && mkdir -p "$work"
 cp "$root/examples/demo/main.tf" "$work/"
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hoko/hoko" = "$root/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# shellcheck source=dev-overrides.sh
+source "$root/.ci/dev-overrides.sh"
+use_built_provider "$root" "$work"
 
 "$root/bin/hokomock" -env-file "$work/mock.env" >"$work/mock.log" 2>&1 &
 mock_pid=$!

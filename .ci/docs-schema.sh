@@ -12,19 +12,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-[ -x "$root/bin/terraform-provider-hoko" ] || { echo "bin/terraform-provider-hoko is missing: run make build first." >&2; exit 1; }
+# shellcheck source=dev-overrides.sh
+source "$root/.ci/dev-overrides.sh"
+use_built_provider "$root" "$work"
+write_required_providers "$work/main.tf"
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hoko/hoko" = "$root/bin"
-  }
-  direct {}
-}
-RC
-printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$work/main.tf"
-
-(cd "$work" && TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 \
-  terraform providers schema -json) >"$work/terraform-schema.json"
+(cd "$work" && terraform providers schema -json) >"$work/terraform-schema.json"
 cd "$root"
 go run ./internal/docschema -out "$out" <"$work/terraform-schema.json"

@@ -9,17 +9,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-[ -x "$root/bin/terraform-provider-hoko" ] || { echo "bin/terraform-provider-hoko is missing: run make build first." >&2; exit 1; }
-
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/hoko/hoko" = "$root/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# shellcheck source=dev-overrides.sh
+source "$root/.ci/dev-overrides.sh"
+use_built_provider "$root" "$work"
 
 cd "$root"
 echo "== terraform fmt -check examples"
@@ -40,7 +32,7 @@ validate() {
   # Resource and data source examples leave out the terraform block, as
   # registry pages do; without one Terraform would look for hashicorp/hoko.
   if ! grep -q required_providers "$module"/*.tf; then
-    printf 'terraform {\n  required_providers {\n    hoko = { source = "hoko/hoko" }\n  }\n}\n' >"$module/zz_required_providers.tf"
+    write_required_providers "$module/zz_required_providers.tf"
   fi
   local out
   if out=$(cd "$module" && terraform validate -no-color 2>&1); then
