@@ -184,3 +184,51 @@ resource "hoko_collection" "test" { name = "From Env" }`,
 		},
 	})
 }
+
+func TestAccProvider_InvalidTuningEnvironmentFailsAtConfigure(t *testing.T) {
+	for env, want := range map[string][]string{
+		envMaxRetries:     {"Invalid Max Retries Setting", "HOKO_MAX_RETRIES must be a whole number from 0 to 100", `"lots"`},
+		envMaxBatchSize:   {"Invalid Max Batch Size Setting", "HOKO_MAX_BATCH_SIZE must be a whole number from 1 to 10000", `"lots"`},
+		envBatchRequests:  {"Invalid Batch Requests Setting", "HOKO_BATCH_REQUESTS must be true or false", `"lots"`},
+		envRequestTimeout: {"Invalid Request Timeout", "must be a positive Go duration", `"lots"`},
+	} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv(env, "lots")
+			mock := newMockHoko(t)
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      mock.config(`resource "hoko_collection" "test" { name = "Docs" }`),
+					ExpectError: errorMatching(want...),
+				}},
+			})
+			if n := len(mock.Requests()); n != 0 {
+				t.Errorf("mock received %d requests, want none: a bad setting must be caught before any call", n)
+			}
+		})
+	}
+}
+
+func TestAccProvider_TuningFromEnvironmentReachesTheClient(t *testing.T) {
+	// With retries off, a failing read is reported after one attempt; the
+	// default (10 retries) would send it again and again.
+	t.Setenv(envMaxRetries, "0")
+	mock := newMockHoko(t)
+	existing := mock.Seed("Docs", nil)
+	mock.SetFaults(hokotest.Faults{Seed: 1, FailBeforeWrite: 1})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: mock.config(fmt.Sprintf(`
+import {
+  to = hoko_collection.test
+  id = %q
+}
+resource "hoko_collection" "test" { name = "Docs" }`, existing.ID)),
+			ExpectError: errorMatching("HTTP 500"),
+		}},
+	})
+	if n := len(mock.RequestsMatching(http.MethodGet)); n != 1 {
+		t.Errorf("mock received %d GETs, want 1: %s=0 must turn retries off", n, envMaxRetries)
+	}
+}

@@ -86,10 +86,10 @@ func resolveTuning(cfg providerModel, diags *diag.Diagnostics) tuning {
 		batchRequests:  defaultBatchRequests,
 		maxBatchSize:   defaultMaxBatchSize,
 	}
-	if n, ok := intSetting(cfg.MaxRetries, envMaxRetries, "max_retries", 0, 100, diags); ok {
+	if n, ok := intSetting(cfg.MaxRetries, envMaxRetries, "max_retries", "Max Retries", 0, 100, diags); ok {
 		t.maxRetries = n
 	}
-	if n, ok := intSetting(cfg.MaxBatchSize, envMaxBatchSize, "max_batch_size", 1, hoko.MaxItemsPerRequest, diags); ok {
+	if n, ok := intSetting(cfg.MaxBatchSize, envMaxBatchSize, "max_batch_size", "Max Batch Size", 1, hoko.MaxItemsPerRequest, diags); ok {
 		t.maxBatchSize = n
 	}
 	if raw := stringOr(cfg.RequestTimeout, os.Getenv(envRequestTimeout)); raw != "" {
@@ -116,8 +116,8 @@ func resolveTuning(cfg providerModel, diags *diag.Diagnostics) tuning {
 }
 
 // intSetting reads an integer setting from the configuration or, when that is
-// not set, from the environment variable env.
-func intSetting(v types.Int64, env, attr string, lo, hi int, diags *diag.Diagnostics) (int, bool) {
+// not set, from the environment variable env; title names it in diagnostics.
+func intSetting(v types.Int64, env, attr, title string, lo, hi int, diags *diag.Diagnostics) (int, bool) {
 	if !v.IsNull() && !v.IsUnknown() {
 		return int(v.ValueInt64()), true
 	}
@@ -127,7 +127,7 @@ func intSetting(v types.Int64, env, attr string, lo, hi int, diags *diag.Diagnos
 	}
 	n, err := strconv.Atoi(raw)
 	if err != nil || n < lo || n > hi {
-		diags.AddAttributeError(path.Root(attr), "Invalid "+attr+" Setting",
+		diags.AddAttributeError(path.Root(attr), "Invalid "+title+" Setting",
 			fmt.Sprintf("%s must be a whole number from %d to %d; got %q.", env, lo, hi, raw))
 		return 0, false
 	}
