@@ -77,6 +77,13 @@ func (c *Client) fetchCollection(ctx context.Context, id string) (Collection, er
 	err := c.send(ctx, http.MethodGet, url.Values{"id": {id}}, nil, &found)
 	switch status := StatusCode(err); {
 	case status == http.StatusBadRequest || status == http.StatusNotFound:
+		// Some deployments answer a gone id so, but so does anything that
+		// is not the Hoko API, such as a mistyped endpoint. Taking that for
+		// "gone" would drop every resource from the state, so a one-item
+		// listing must work before the id counts as gone.
+		if _, listErr := c.ListCollections(ctx, ListOptions{Take: 1}); listErr != nil {
+			return Collection{}, fmt.Errorf("%w; listing collections failed too, so the endpoint may not be the Hoko API: %w", err, listErr)
+		}
 		return Collection{}, fmt.Errorf("collection %q: %w (%w)", id, ErrNotFound, err)
 	case err != nil:
 		return Collection{}, err

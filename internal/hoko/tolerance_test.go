@@ -78,6 +78,27 @@ func TestGetCollection_ToleratesResponseShapes(t *testing.T) {
 	}
 }
 
+// idLookupServer answers GET ?id= with status and body, and a listing with
+// an empty page, as a Hoko deployment that reports a gone id its own way.
+func idLookupServer(t *testing.T, status int, body string) *hoko.Client {
+	t.Helper()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if !r.URL.Query().Has("id") {
+			_, _ = w.Write([]byte(`[]`))
+			return
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}))
+	t.Cleanup(ts.Close)
+	client, err := hoko.New(hoko.Config{Endpoint: ts.URL, APIKey: "test-key", DisableBatching: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
 func TestGetCollection_GoneAnswersMeanNotFound(t *testing.T) {
 	t.Parallel()
 	for name, answer := range map[string]struct {
@@ -91,10 +112,28 @@ func TestGetCollection_GoneAnswersMeanNotFound(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			client := cannedServer(t, answer.status, "application/json", answer.body)
+			client := idLookupServer(t, answer.status, answer.body)
 			_, err := client.GetCollection(context.Background(), testID)
 			if !errors.Is(err, hoko.ErrNotFound) {
 				t.Fatalf("err = %v, want ErrNotFound", err)
+			}
+		})
+	}
+}
+
+// TestGetCollection_WrongEndpointIsNotGone pins that a 404 or 400 from
+// something that is not the Hoko API (a mistyped endpoint answers every path
+// so) is an error, not "gone": taking it for gone would drop every resource
+// from the state and plan to create them all again.
+func TestGetCollection_WrongEndpointIsNotGone(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusNotFound, http.StatusBadRequest} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			t.Parallel()
+			client := cannedServer(t, status, "text/html", "<html>no such page</html>")
+			_, err := client.GetCollection(context.Background(), testID)
+			if err == nil || errors.Is(err, hoko.ErrNotFound) || hoko.StatusCode(err) != status {
+				t.Fatalf("err = %v, want an HTTP %d error that is not ErrNotFound", err, status)
 			}
 		})
 	}

@@ -590,3 +590,33 @@ func TestAccCollection_LiveAPI(t *testing.T) {
 		},
 	})
 }
+
+// TestAccCollection_WrongEndpointKeepsState points a working configuration at
+// a path where no Hoko API answers (every request gets a 404). The refresh
+// must fail rather than take the 404 for "deleted" and plan to create the
+// collection again.
+func TestAccCollection_WrongEndpointKeepsState(t *testing.T) {
+	t.Parallel()
+	mock := newMockHoko(t)
+	body := `resource "hoko_collection" "test" { name = "Kept" }`
+	wrong := mockHoko{Server: mock.Server, URL: mock.URL + "/not-the-api", Key: mock.Key}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
+		Steps: []resource.TestStep{
+			{Config: mock.config(body)},
+			{
+				Config:      wrong.config(body),
+				PlanOnly:    true,
+				ExpectError: errorMatching(`Could not read collection`, "HTTP 404", "the endpoint may not be the Hoko API"),
+			},
+			{
+				Config: mock.config(body),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}
