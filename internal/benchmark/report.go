@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"time"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
 // reproduceCommand is how BENCHMARKS.md says to regenerate it.
@@ -50,16 +51,7 @@ func (r result) requestSummary() string {
 	if r.total() == 0 {
 		return "0"
 	}
-	methods := make([]string, 0, len(r.requests))
-	for m := range r.requests {
-		methods = append(methods, m)
-	}
-	slices.Sort(methods)
-	parts := make([]string, len(methods))
-	for i, m := range methods {
-		parts[i] = fmt.Sprintf("%s %d", m, r.requests[m])
-	}
-	return fmt.Sprintf("%d (%s)", r.total(), strings.Join(parts, ", "))
+	return fmt.Sprintf("%d (%s)", r.total(), hokotest.Stats{ByMethod: r.requests}.MethodCounts())
 }
 
 // formatMB writes a byte count in MiB, or a dash for none.

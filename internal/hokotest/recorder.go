@@ -1,8 +1,11 @@
 package hokotest
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
+	"strings"
 	"sync"
 )
 
@@ -54,6 +57,21 @@ type Stats struct {
 	FaultsInjected int `json:"faultsInjected"`
 	// RateLimited counts 429 responses, injected or from the rate limiter.
 	RateLimited int `json:"rateLimited"`
+}
+
+// MethodCounts lists ByMethod in method order, e.g. "GET 2, PUT 14", for
+// test logs, closing notes and benchmark reports; "" when nothing came.
+func (s Stats) MethodCounts() string {
+	methods := make([]string, 0, len(s.ByMethod))
+	for m := range s.ByMethod {
+		methods = append(methods, m)
+	}
+	sort.Strings(methods)
+	parts := make([]string, len(methods))
+	for i, m := range methods {
+		parts[i] = fmt.Sprintf("%s %d", m, s.ByMethod[m])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // recorder keeps the request log and the counters under their own lock.

@@ -111,3 +111,14 @@ func TestStats_CountsAndReset(t *testing.T) {
 		t.Fatalf("after reset: %d requests recorded", n)
 	}
 }
+
+func TestStats_MethodCountsInMethodOrder(t *testing.T) {
+	t.Parallel()
+	st := Stats{ByMethod: map[string]int{"PUT": 14, "DELETE": 3, "GET": 2}}
+	if got, want := st.MethodCounts(), "DELETE 3, GET 2, PUT 14"; got != want {
+		t.Errorf("MethodCounts() = %q, want %q", got, want)
+	}
+	if got := (Stats{}).MethodCounts(); got != "" {
+		t.Errorf("no requests: %q, want empty", got)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -143,13 +142,8 @@ func onlyLinksLeft(m *mockHoko) mockCheck {
 // the project's closing notes.
 func faultFigures(m *mockHoko) string {
 	st := m.Stats()
-	methods := make([]string, 0, len(st.ByMethod))
-	for method, n := range st.ByMethod {
-		methods = append(methods, fmt.Sprintf("%s %d", method, n))
-	}
-	sort.Strings(methods)
 	return fmt.Sprintf("requests sent %d (%s), faults survived %d (5xx and dropped connections), 429s waited out %d",
-		st.Requests, strings.Join(methods, ", "), st.FaultsInjected, st.RateLimited)
+		st.Requests, st.MethodCounts(), st.FaultsInjected, st.RateLimited)
 }
 
 // TestAccCollection_HundredConvergeUnderFaults applies 100 collections (99

@@ -27,7 +27,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -310,18 +309,9 @@ func writeFileAtomic(path string, data []byte) error {
 // closingNote summarises what the mock saw, as a shell comment so that output
 // captured to a file can still be sourced.
 func closingNote(st hokotest.Stats) string {
-	methods := make([]string, 0, len(st.ByMethod))
-	for m := range st.ByMethod {
-		methods = append(methods, m)
-	}
-	sort.Strings(methods)
-	parts := make([]string, len(methods))
-	for i, m := range methods {
-		parts[i] = fmt.Sprintf("%s %d", m, st.ByMethod[m])
-	}
 	by := ""
-	if len(parts) > 0 {
-		by = " (" + strings.Join(parts, ", ") + ")"
+	if counts := st.MethodCounts(); counts != "" {
+		by = " (" + counts + ")"
 	}
 	return fmt.Sprintf("# hokomock: served %d requests%s, injected %d faults, sent %d rate-limited responses\n",
 		st.Requests, by, st.FaultsInjected, st.RateLimited)
