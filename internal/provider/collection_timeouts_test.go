@@ -61,6 +61,10 @@ func TestAccCollection_CreateTimeoutStopsWaitingStateStaysConsistent(t *testing.
 	t.Parallel()
 	const n = 6
 	mock := newMockHoko(t)
+	// One request per create: with coalescing, all five creates could share
+	// the first PUT when they happen to queue before it is sent, and the
+	// apply would finish without meeting the rate limit.
+	mock.ProviderSettings = "batch_requests = false"
 	adopted := mock.Seed("slow-000", new("v1 slow-000"))
 	// Two requests pass (the import's read and the first create); every
 	// later one must wait four seconds for a token.
