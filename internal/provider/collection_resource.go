@@ -96,7 +96,7 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	name := plan.Name.ValueString()
-	written, err := r.client.UpsertCollection(ctx, plan.createItem())
+	written, err := r.client.Collections().Upsert(ctx, plan.createItem())
 	if err != nil {
 		r.addCreateError(ctx, &resp.Diagnostics, name, err)
 		return
@@ -110,7 +110,7 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 // collection holds it, show how to adopt that collection instead.
 func (r *collectionResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, name string, err error) {
 	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if existing, findErr := r.client.FindCollectionByName(ctx, name); findErr == nil {
+		if existing, findErr := r.client.Collections().Holder(ctx, hoko.CollectionItem{Name: hoko.Value(name)}); findErr == nil {
 			diags.AddAttributeError(path.Root("name"), "Collection Name Already Taken",
 				fmt.Sprintf("A collection named %q already exists in this Hoko workspace, with id %q. Names are "+
 					"unique per workspace. Choose another name, or adopt the existing collection into Terraform "+
@@ -137,7 +137,7 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	// one even from a Read that removes a vanished collection, and state
 	// written before identities existed has none yet.
 	setCollectionIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	col, err := r.client.GetCollection(ctx, state.ID.ValueString())
+	col, err := r.client.Collections().Get(ctx, state.ID.ValueString())
 	if errors.Is(err, hoko.ErrNotFound) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -170,7 +170,7 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 		return
 	}
-	written, err := r.client.UpsertCollection(ctx, plan.updateItem(id))
+	written, err := r.client.Collections().Upsert(ctx, plan.updateItem(id))
 	if err != nil {
 		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
 		return
@@ -192,9 +192,9 @@ func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	id := state.ID.ValueString()
-	err := r.client.DeleteCollection(ctx, id)
+	err := r.client.Collections().Delete(ctx, id)
 	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if _, getErr := r.client.GetCollection(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
+		if _, getErr := r.client.Collections().Get(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
 			return
 		}
 	}
