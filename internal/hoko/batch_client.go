@@ -10,17 +10,14 @@ type coalescer[T, I any] struct {
 	reads   *readCoalescer[T]
 }
 
-// newCoalescer returns the batchers for o, or nil when cfg turns batching
-// off. They sit on top of the bulk methods, so retries and everything else
+// newCoalescer returns the batchers for o, or nil when batching is
+// disabled. They sit on top of the bulk methods, so retries and everything else
 // the send path does apply to coalesced requests unchanged.
-func newCoalescer[T, I any](o *Objects[T, I], cfg Config) *coalescer[T, I] {
-	if cfg.DisableBatching {
+func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
+	if disabled {
 		return nil
 	}
-	size := cfg.MaxBatchSize
-	if size <= 0 || size > MaxItemsPerRequest {
-		size = MaxItemsPerRequest
-	}
+	size := o.c.maxBatch
 	reads := newReadCoalescer(o.spec.Name, o.fetch, o.listSnapshot)
 	return &coalescer[T, I]{
 		reads: reads,

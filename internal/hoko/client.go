@@ -65,7 +65,8 @@ type Config struct {
 	// DisableBatching sends one request per call instead of coalescing
 	// concurrent calls into bulk requests.
 	DisableBatching bool
-	// MaxBatchSize caps the items of one coalesced write; zero means
+	// MaxBatchSize caps the items of one write request, coalesced or bulk
+	// (UpsertAll and DeleteAll split larger ones); zero means
 	// MaxItemsPerRequest.
 	MaxBatchSize int
 }
@@ -83,6 +84,8 @@ type Client struct {
 	retryWaitMin   time.Duration
 	retryWaitMax   time.Duration
 	pace           *pacer
+	// maxBatch is the most items one write request carries.
+	maxBatch int
 
 	// clock estimates the server's clock from the Date of its answers, to
 	// tell objects a lost create wrote from older ones (upsert_safety.go).
@@ -131,6 +134,10 @@ func New(cfg Config) (*Client, error) {
 		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
 		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
 		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax),
+		maxBatch: MaxItemsPerRequest,
+	}
+	if cfg.MaxBatchSize > 0 && cfg.MaxBatchSize < MaxItemsPerRequest {
+		c.maxBatch = cfg.MaxBatchSize
 	}
 	c.collections = newObjects(c, collectionKind, cfg)
 	c.tags = newObjects(c, tagKind, cfg)

@@ -41,7 +41,7 @@ type Objects[T, I any] struct {
 // newObjects returns the methods of kind spec for c.
 func newObjects[T, I any](c *Client, spec *kindSpec[T, I], cfg Config) *Objects[T, I] {
 	o := &Objects[T, I]{c: c, spec: spec, owned: make(map[string]struct{})}
-	o.batch = newCoalescer(o, cfg)
+	o.batch = newCoalescer(o, cfg.DisableBatching)
 	return o
 }
 
@@ -84,17 +84,38 @@ func (o *Objects[T, I]) Upsert(ctx context.Context, item I) (T, error) {
 	return o.batch.upserts.do(ctx, item)
 }
 
-// UpsertAll writes items and returns one object per item, in the same order.
-// Updates are one PUT, retried like any idempotent request. When items
-// create objects, a failure whose outcome is unknown (a lost response) is
-// settled by looking: objects this request wrote are adopted and only the
-// rest are sent again, so a create never happens twice (upsert_safety.go).
-// An error that wraps ErrOutcomeUnknown means even that could not settle
-// whether the write happened; any other error means nothing was written.
-func (o *Objects[T, I]) UpsertAll(ctx context.Context, items []I) ([]T, error) {
+// UpsertAll writes items and returns one object per item, in the same order,
+// in requests of at most the client's MaxBatchSize items (sent a few side by
+// side). Updates are retried like any idempotent request. When items create
+// objects, a failure whose outcome is unknown (a lost response) is settled
+// by looking: objects a request wrote are adopted and only the rest are sent
+// again, so a create never happens twice (upsert_safety.go).
+//
+// When a request fails, err says why, and written still holds the objects
+// of the requests that succeeded, with zero values for the items of those
+// that did not: a caller that writes many must record what was written. An
+// error that wraps ErrOutcomeUnknown means a failed request may have been
+// applied even so; any other error means its items were not written.
+func (o *Objects[T, I]) UpsertAll(ctx context.Context, items []I) (written []T, err error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
+	if len(items) <= o.c.maxBatch {
+		return o.upsertRequest(ctx, items)
+	}
+	written = make([]T, len(items))
+	errs := o.eachChunk(len(items), func(lo, hi int) error {
+		part, err := o.upsertRequest(ctx, items[lo:hi])
+		if err == nil {
+			copy(written[lo:hi], part)
+		}
+		return err
+	})
+	return written, errs
+}
+
+// upsertRequest writes items in one request.
+func (o *Objects[T, I]) upsertRequest(ctx context.Context, items []I) ([]T, error) {
 	var written []T
 	var err error
 	if slices.ContainsFunc(items, o.spec.isCreate) {
@@ -106,6 +127,39 @@ func (o *Objects[T, I]) UpsertAll(ctx context.Context, items []I) ([]T, error) {
 		o.own(written)
 	}
 	return written, err
+}
+
+// chunksSideBySide is how many requests of one bulk call are in flight at
+// once: enough to hide the round trips of a large sync, few enough to stay
+// clear of a rate limit.
+const chunksSideBySide = 4
+
+// eachChunk calls send for every chunk [lo, hi) of n items of at most the
+// client's MaxBatchSize, a few side by side, and joins their errors.
+func (o *Objects[T, I]) eachChunk(n int, send func(lo, hi int) error) error {
+	if n <= o.c.maxBatch {
+		return send(0, n)
+	}
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	slots := make(chan struct{}, chunksSideBySide)
+	for lo := 0; lo < n; lo += o.c.maxBatch {
+		hi := min(lo+o.c.maxBatch, n)
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			if err := send(lo, hi); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Delete deletes one object. Calls made at the same time are coalesced into
@@ -120,17 +174,20 @@ func (o *Objects[T, I]) Delete(ctx context.Context, id string) error {
 	return err
 }
 
-// DeleteAll deletes the objects with ids in one request. The API deletes
-// all or none: one unknown or already deleted id fails the whole request
-// with 400.
+// DeleteAll deletes the objects with ids, in requests of at most the
+// client's MaxBatchSize ids. The API deletes all or none of a request: one
+// unknown or already deleted id fails its whole request with 400, and the
+// other requests still go.
 func (o *Objects[T, I]) DeleteAll(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	var result struct {
-		DeletedIDs []string `json:"deletedIds"`
-	}
-	return o.c.send(ctx, request{method: http.MethodDelete, path: o.spec.Path, body: ids}, &result)
+	return o.eachChunk(len(ids), func(lo, hi int) error {
+		var result struct {
+			DeletedIDs []string `json:"deletedIds"`
+		}
+		return o.c.send(ctx, request{method: http.MethodDelete, path: o.spec.Path, body: ids[lo:hi]}, &result)
+	})
 }
 
 // Get returns the live object with id, or an error wrapping ErrNotFound.
