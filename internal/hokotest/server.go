@@ -12,9 +12,11 @@ import (
 )
 
 const (
-	// ScopeRead is the key scope that GET requests need.
+	// ScopeRead is the key scope that GET /api/collections needs. The other
+	// kinds' scopes are in kind.go.
 	ScopeRead = "collectionsRead"
-	// ScopeWrite is the key scope that POST, PUT and DELETE requests need.
+	// ScopeWrite is the key scope that POST, PUT and DELETE on
+	// /api/collections need.
 	ScopeWrite = "collectionsWrite"
 )
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"time"
+	"unicode/utf8"
 )
 
 // timeLayout is the timestamp format on the wire: RFC 3339 in UTC with exactly
@@ -59,9 +60,18 @@ func (w *objWriter) opt(k string, v *string, omitNull bool) {
 }
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it.
+// escapes it. Plain strings (the ids, names and URLs of a page of 10,000)
+// are copied as they are; anything that needs escaping goes through
+// encoding/json, so the escaping rules live in one place.
 func appendJSONString(b []byte, s string) []byte {
-	return append(b, mustJSON(s)...)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
+			return append(b, mustJSON(s)...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // appendObject writes one object of a kind in the wire format of the
