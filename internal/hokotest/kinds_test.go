@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // createItem returns a valid create item of a kind, distinct for each n.
@@ -257,6 +258,43 @@ func TestKinds_PostCreatesOnly(t *testing.T) {
 			r := f.do(t, "POST", k.Path(), f.all, createBody(t, f, k, 2)).wantStatus(t, http.StatusCreated)
 			id := r.objs(t)[0].str(t, "id")
 			f.do(t, "POST", k.Path(), f.all, fmt.Sprintf(`[{"id":%q}]`, id)).wantError(t, http.StatusBadRequest, "POST only creates "+string(k))
+		})
+	}
+}
+
+func TestKinds_KnobsApplyToEveryKind(t *testing.T) {
+	t.Parallel()
+	for _, k := range newKinds {
+		t.Run(string(k), func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			f.srv.SetFaults(Faults{Seed: 1, FailBeforeWrite: 1})
+			f.do(t, "PUT", k.Path(), f.all, createBody(t, f, k, 1)).wantStatus(t, http.StatusInternalServerError)
+			if n := f.srv.Count(k); n != 0 {
+				t.Fatalf("a fault before the write wrote %d objects", n)
+			}
+			f.srv.SetFaults(Faults{Seed: 1, FailAfterWrite: 1})
+			f.do(t, "PUT", k.Path(), f.all, createBody(t, f, k, 1)).wantStatus(t, http.StatusBadGateway)
+			if n := f.srv.Count(k); n != 1 {
+				t.Fatalf("a fault after the write left %d objects, want the 1 written", n)
+			}
+			f.srv.SetFaults(Faults{})
+
+			f.srv.SetRateLimit(0.5, 1)
+			f.get(t, k, "")
+			f.do(t, "GET", k.Path(), f.all, "").wantError(t, http.StatusTooManyRequests, "Rate limit exceeded")
+			f.srv.SetRateLimit(0, 0)
+
+			const latency = 30 * time.Millisecond
+			f.srv.SetLatency(latency)
+			start := time.Now()
+			f.get(t, k, "")
+			if d := time.Since(start); d < latency {
+				t.Fatalf("GET took %v, want at least the latency %v", d, latency)
+			}
+			if st := f.srv.Stats(); st.FaultsInjected != 2 || st.RateLimited != 1 || st.ByKind[k]["GET"] != 3 || st.ByKind[k]["PUT"] != 2 {
+				t.Fatalf("stats = %+v", st)
+			}
 		})
 	}
 }
