@@ -28,7 +28,7 @@ func (f field) ptr() *string {
 type utmPatch struct {
 	present bool
 	null    bool
-	keys    []field // by position in UTMKeys
+	keys    []field // by position in utmKeys
 }
 
 // writeItem is one element of a POST or PUT body after type checking.
@@ -87,11 +87,11 @@ func parseUTM(members map[string]json.RawMessage, index int) (utmPatch, *apiErro
 	}
 	for k := range keys {
 		if !isUTMKey(k) {
-			return utmPatch{}, badRequest("unknown utm key %s at item %d; the keys are %s", quote(k), index, strings.Join(UTMKeys, ", "))
+			return utmPatch{}, badRequest("unknown utm key %s at item %d; the keys are %s", quote(k), index, strings.Join(utmKeys, ", "))
 		}
 	}
-	p := utmPatch{present: true, keys: make([]field, len(UTMKeys))}
-	for i, k := range UTMKeys {
+	p := utmPatch{present: true, keys: make([]field, len(utmKeys))}
+	for i, k := range utmKeys {
 		f, e := stringField(keys, k, index)
 		if e != nil {
 			return utmPatch{}, badRequest("utm.%s", e.en)
@@ -101,9 +101,9 @@ func parseUTM(members map[string]json.RawMessage, index int) (utmPatch, *apiErro
 	return p, nil
 }
 
-// isUTMKey reports whether k is one of UTMKeys.
+// isUTMKey reports whether k is one of utmKeys.
 func isUTMKey(k string) bool {
-	for _, u := range UTMKeys {
+	for _, u := range utmKeys {
 		if k == u {
 			return true
 		}

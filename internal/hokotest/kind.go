@@ -2,6 +2,7 @@ package hokotest
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,15 +167,22 @@ const maxNameRunes = 32
 // maxURLRunes is the longest url or image the mock accepts (section 14).
 const maxURLRunes = 2048
 
-// TagColors are the colours a tag may have (contract section 11), in the
-// contract's order; the first, slate, is the default.
-var TagColors = []string{
+// TagColors returns the colours a tag may have (contract section 11), in
+// the contract's order; the first, slate, is the default.
+func TagColors() []string { return slices.Clone(tagColors) }
+
+// UTMKeys returns the keys of a link's utm object, in the contract's order,
+// which is also the order of UTM's members and of the keys on the wire.
+func UTMKeys() []string { return slices.Clone(utmKeys) }
+
+// tagColors backs TagColors.
+var tagColors = []string{
 	"slate", "gray", "zinc", "neutral", "stone", "red", "orange", "amber", "yellow", "lime",
 	"green", "emerald", "teal", "cyan", "sky", "blue", "indigo", "violet", "purple", "fuchsia", "pink", "rose",
 }
 
-// UTMKeys are the keys of a link's utm object, in the contract's order.
-var UTMKeys = []string{"source", "medium", "campaign", "term", "content", "referral"}
+// utmKeys backs UTMKeys.
+var utmKeys = []string{"source", "medium", "campaign", "term", "content", "referral"}
 
 // specs describes every kind, following sections 2 and 10–14 of the contract.
 var specs = map[Kind]*kindSpec{
@@ -226,12 +234,12 @@ var specs = map[Kind]*kindSpec{
 
 // checkColor accepts the contract's 22 colours, in lower case only.
 func checkColor(s string) string {
-	for _, c := range TagColors {
+	for _, c := range tagColors {
 		if s == c {
 			return ""
 		}
 	}
-	return "must be one of " + strings.Join(TagColors, ", ")
+	return "must be one of " + strings.Join(tagColors, ", ")
 }
 
 // checkEmail is the mock's email rule (section 14): exactly one @ with text

@@ -236,7 +236,7 @@ func lookupOutOfBand(t *table, id string) (*record, bool) {
 
 // utmSlice converts a UTM to the store's form.
 func utmSlice(u UTM) []*string {
-	out := make([]*string, len(UTMKeys))
+	out := make([]*string, len(utmKeys))
 	for i, p := range u.ptrs() {
 		out[i] = cloneString(*p)
 	}

@@ -108,7 +108,9 @@ func (q Quirks) putIDs(n int) []idForm {
 
 // WaitLateCommits blocks until every write delayed by Quirks.CommitLate has
 // been carried out, so a test can assert on what the late commit did
-// without sleeping.
+// without sleeping. Call it once the requests whose commits it should wait
+// for have been answered; a write that arrives while it waits may or may
+// not be waited for.
 func (s *Server) WaitLateCommits() {
 	s.late.Wait()
 }

@@ -16,7 +16,7 @@ import (
 type record struct {
 	id        string
 	vals      []*string
-	utm       []*string // by position in UTMKeys; nil when the kind has none
+	utm       []*string // by position in utmKeys; nil when the kind has none
 	shortID   string
 	createdAt time.Time
 	updatedAt time.Time
@@ -97,8 +97,15 @@ func newStore() *store {
 	return st
 }
 
-// table returns the table of a kind.
-func (st *store) table(k Kind) *table { return st.tables[k] }
+// table returns the table of a kind; for a Kind that is not one of the
+// constants it panics with the kind's name rather than a nil pointer.
+func (st *store) table(k Kind) *table {
+	t, ok := st.tables[k]
+	if !ok {
+		k.spec()
+	}
+	return t
+}
 
 // now returns the current time in UTC, truncated to milliseconds and never
 // earlier than a time returned before. Truncation matters because the wire
@@ -131,7 +138,7 @@ func (st *store) insert(t *table, vals []*string, utm []*string, now time.Time) 
 	r := &record{id: newUUID(), vals: vals, createdAt: now, updatedAt: now, seq: st.seq}
 	if t.spec.utm {
 		if utm == nil {
-			utm = make([]*string, len(UTMKeys))
+			utm = make([]*string, len(utmKeys))
 		}
 		r.utm = utm
 	}

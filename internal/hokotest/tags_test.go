@@ -54,7 +54,7 @@ func TestTags_Validation(t *testing.T) {
 		t.Fatalf("refused writes changed the tags: %+v", tags)
 	}
 	f.put(t, KindTag, fmt.Sprintf(`[{"name":%q}]`, strings.Repeat("é", 50)))
-	for _, c := range TagColors {
+	for _, c := range TagColors() {
 		f.put(t, KindTag, fmt.Sprintf(`[{"name":"colour %s","color":%q}]`, c, c))
 	}
 }

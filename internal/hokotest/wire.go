@@ -127,7 +127,7 @@ func appendUTM(w *objWriter, utm []*string, o wireOpts) {
 	}
 	w.key("utm")
 	inner := objWriter{b: append(w.b, '{')}
-	for i, k := range UTMKeys {
+	for i, k := range utmKeys {
 		// An object of nulls is asked for explicitly, so it keeps its nulls
 		// even when other unset members are left out.
 		inner.opt(k, utm[i], o.omitUnset && o.unsetUTM != UTMObjectOfNulls)

@@ -234,7 +234,7 @@ func (s *Server) applyWrite(t *table, plans []writePlan) []record {
 // null clears every key, a key sent as null clears that key, a key left out
 // keeps its value. It never writes into old, which copies may share.
 func mergeUTM(old []*string, p utmPatch) []*string {
-	out := make([]*string, len(UTMKeys))
+	out := make([]*string, len(utmKeys))
 	if old != nil && !p.null {
 		copy(out, old)
 	}
