@@ -1,13 +1,22 @@
 package hokotest
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Quirks makes the mock break the contract the way real deployments,
 // proxies and caches do (issue 13), or pick another of the representations
 // the contract tells clients to tolerate (section 14). The zero value is a
 // server that keeps the contract and answers in the mock's own
-// representation; every knob is off by default. Quirks apply to every kind.
+// representation; every knob is off by default. Quirks apply to every kind
+// unless Kinds names some.
 type Quirks struct {
+	// Kinds limits the quirks to requests to these kinds; empty means every
+	// kind. Answers given before the kind is known (a 429 of the rate
+	// limiter, a 404 for an unknown path) follow the quirks whatever Kinds
+	// says.
+	Kinds []Kind
 	// ReversePutOrder answers PUT with its items in reverse input order.
 	ReversePutOrder bool
 	// PutID changes the id of one item of every PUT answer, the item at
@@ -78,9 +87,18 @@ const (
 // SetQuirks replaces the quirks; the zero value turns them all off.
 // Requests already waiting for a late commit still commit.
 func (s *Server) SetQuirks(q Quirks) {
+	q.Kinds = slices.Clone(q.Kinds)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.quirks = q
+}
+
+// forKind returns the quirks that apply to a request to kind k.
+func (q Quirks) forKind(k Kind) Quirks {
+	if len(q.Kinds) == 0 || slices.Contains(q.Kinds, k) {
+		return q
+	}
+	return Quirks{}
 }
 
 // quirksNow returns the current quirks.

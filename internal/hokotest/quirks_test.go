@@ -282,3 +282,21 @@ func TestQuirks_OmitShortLinksAndUnset(t *testing.T) {
 		t.Errorf("/_mock/links = %v", r)
 	}
 }
+
+func TestQuirks_KindsLimitsThemToSomeKinds(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	f.srv.SetQuirks(Quirks{Kinds: []Kind{KindTag}, ReversePutOrder: true, EchoHeaders: true})
+	if got := f.put(t, KindTag, `[{"name":"a"},{"name":"b"}]`); got[0].str(t, "name") != "b" {
+		t.Fatalf("tags answered %v, want reversed", got)
+	}
+	if got := f.put(t, KindCollection, `[{"name":"a"},{"name":"b"}]`); got[0].str(t, "name") != "a" {
+		t.Fatalf("collections answered %v, want input order: the quirks are for tags only", got)
+	}
+	if r := f.do(t, "PUT", "/api/partners", f.all, `[{}]`).wantStatus(t, http.StatusBadRequest); strings.Contains(string(r.body), f.all) {
+		t.Fatalf("a partner error echoed the key: %s", r.body)
+	}
+	if r := f.do(t, "PUT", "/api/tags", f.all, `[{}]`).wantStatus(t, http.StatusBadRequest); !strings.Contains(string(r.body), f.all) {
+		t.Fatalf("a tag error did not echo the key: %s", r.body)
+	}
+}

@@ -105,6 +105,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	q = q.forKind(sp.kind)
 	f := s.drawFaults()
 	if s.injectBefore(w, f, fail) {
 		return

@@ -12,8 +12,8 @@
 // The -seed-* flags fill the workspace (links go into the Links
 // collection), and the quirk flags (-reverse-put, -put-id, -ignore-skip,
 // -echo-headers, -commit-late, -get-by-id-other, -slow-400, -unset-utm,
-// -omit-short-links, -omit-unset) make it misbehave as hokotest.Quirks
-// describes, to see how a client copes.
+// -omit-short-links, -omit-unset, limited to some kinds with -quirk-kinds)
+// make it misbehave as hokotest.Quirks describes, to see how a client copes.
 //
 // With -env-file it also writes the same lines to that file, atomically and
 // only once it listens, so a Makefile can wait for the file and source it. It
@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -158,6 +159,17 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Float64Var(&c.faults.RateLimited, "rate-limited", 0, "`probability` of an injected 429")
 	fs.DurationVar(&c.faults.RetryAfter, "retry-after", 0, "retryAfter of injected 429s (default 50ms)")
 	fs.Int64Var(&c.faults.Seed, "seed", 1, "seed for fault injection, so runs repeat")
+	fs.Func("quirk-kinds", "limit the quirks to these comma-separated `kinds` (collections, tags, partners, links; default all)", func(v string) error {
+		c.quirks.Kinds = nil
+		for _, name := range strings.Split(v, ",") {
+			k := hokotest.Kind(strings.TrimSpace(name))
+			if !slices.Contains(hokotest.Kinds(), k) {
+				return fmt.Errorf("unknown kind %q; the kinds are collections, tags, partners and links", name)
+			}
+			c.quirks.Kinds = append(c.quirks.Kinds, k)
+		}
+		return nil
+	})
 	fs.BoolVar(&c.quirks.ReversePutOrder, "reverse-put", false, "quirk: answer PUT items in reverse order")
 	fs.Var(enumFlag[hokotest.PutIDQuirk]{&c.quirks.PutID, []string{"as-sent", "other", "missing", "empty"},
 		[]hokotest.PutIDQuirk{hokotest.PutIDAsSent, hokotest.PutIDOther, hokotest.PutIDMissing, hokotest.PutIDEmpty}},

@@ -202,6 +202,7 @@ func TestRun_RefusesBadCommandLines(t *testing.T) {
 		{[]string{"-seed-links", "-2"}, "-seed-links must not be negative"},
 		{[]string{"-commit-late", "-1s"}, "-commit-late must not be negative"},
 		{[]string{"-slow-400", "-1s"}, "-slow-400 must not be negative"},
+		{[]string{"-quirk-kinds", "tags,widgets"}, `unknown kind "widgets"`},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -231,7 +232,7 @@ func TestRun_Help(t *testing.T) {
 	for _, name := range []string{"-listen", "-key", "-read-only-key", "-latency", "-rate", "-burst", "-seed-collections",
 		"-fail-before", "-fail-after", "-drop-before", "-drop-after", "-rate-limited", "-seed", "-env-file",
 		"-seed-tags", "-seed-partners", "-seed-links", "-reverse-put", "-put-id", "-put-id-item", "-ignore-skip", "-echo-headers",
-		"-commit-late", "-get-by-id-other", "-slow-400", "-unset-utm", "-omit-short-links", "-omit-unset"} {
+		"-commit-late", "-get-by-id-other", "-slow-400", "-unset-utm", "-omit-short-links", "-omit-unset", "-quirk-kinds"} {
 		if !strings.Contains(u, "  "+name+" ") && !strings.Contains(u, "  "+name+"\n") {
 			t.Errorf("usage lacks %s:\n%s", name, u)
 		}
@@ -276,7 +277,7 @@ func TestRun_EveryKindSeededAndServed(t *testing.T) {
 func TestRun_QuirkFlags(t *testing.T) {
 	t.Parallel()
 	s := start(t, "-reverse-put", "-put-id", "empty", "-put-id-item", "0", "-unset-utm", "absent", "-omit-short-links",
-		"-echo-headers", "-seed-links", "1")
+		"-echo-headers", "-seed-links", "1", "-quirk-kinds", "tags, links")
 	status, body := s.call(t, "PUT", "/api/tags", s.key, `[{"name":"a"},{"name":"b"}]`)
 	var tags []map[string]any
 	if err := json.Unmarshal(body, &tags); status != 200 || err != nil || len(tags) != 2 {
@@ -290,8 +291,13 @@ func TestRun_QuirkFlags(t *testing.T) {
 	if strings.Contains(string(body), `"utm"`) || strings.Contains(string(body), "shortId") {
 		t.Fatalf("link = %s, want neither utm nor the short link members", body)
 	}
-	if _, body := s.call(t, "GET", "/api/nope", s.key, ""); !strings.Contains(string(body), s.key) {
+	if _, body := s.call(t, "GET", "/api/tags?take=0", s.key, ""); !strings.Contains(string(body), s.key) {
 		t.Fatalf("error body %s does not echo the key", body)
+	}
+	// -quirk-kinds leaves collections alone.
+	_, body = s.call(t, "PUT", "/api/collections", s.key, `[{"name":"a"},{"name":"b"}]`)
+	if !strings.HasPrefix(string(body), `[{"id":"`) || strings.Index(string(body), `"a"`) > strings.Index(string(body), `"b"`) {
+		t.Fatalf("collections answered %s, want input order with ids", body)
 	}
 }
 
