@@ -94,7 +94,7 @@
 // object, slow 400s), or choose another of the representations the
 // contract tells clients to tolerate (utm as {}, absent or an object of
 // nulls; short link members absent; unset members absent). Every quirk is
-// off in the zero Quirks.
+// off in the zero Quirks, and Quirks.Kinds can limit them to some kinds.
 //
 // # Looking inside
 //
