@@ -91,10 +91,11 @@
 // SetQuirks makes the mock break the contract as proxies, caches and broken
 // deployments do (answers out of order or with wrong ids, a skip that is
 // ignored, echoed headers, late commits, GET ?id= answered with another
-// object, slow 400s), or choose another of the representations the
-// contract tells clients to tolerate (utm as {}, absent or an object of
-// nulls; short link members absent; unset members absent). Every quirk is
-// off in the zero Quirks, and Quirks.Kinds can limit them to some kinds.
+// object, slow 400s, 429s without a wait hint), or choose another of the
+// representations the contract tells clients to tolerate (utm as {},
+// absent or an object of nulls; short link members absent; unset members
+// absent). Every quirk is off in the zero Quirks, and Quirks.Kinds can
+// limit them to some kinds.
 //
 // # Looking inside
 //

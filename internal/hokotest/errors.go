@@ -21,6 +21,9 @@ type apiError struct {
 	retryAfter    time.Duration
 	// echo holds the request headers when Quirks.EchoHeaders is on.
 	echo http.Header
+	// noWaitHint leaves retryAfter and Retry-After out of a 429
+	// (Quirks.No429WaitHint).
+	noWaitHint bool
 }
 
 // errorf builds an apiError with an English message formatted like fmt.Sprintf.
@@ -78,7 +81,7 @@ func (e *apiError) body() []byte {
 		MissingScopes:  e.missingScopes,
 		RequestHeaders: e.echo,
 	}
-	if e.status == http.StatusTooManyRequests {
+	if e.status == http.StatusTooManyRequests && !e.noWaitHint {
 		secs := retryAfterSeconds(e.retryAfter)
 		b.RetryAfter = &secs
 	}
@@ -93,7 +96,7 @@ func (e *apiError) body() []byte {
 
 // header adds the headers that belong to the error, such as Retry-After.
 func (e *apiError) header(h http.Header) {
-	if e.status == http.StatusTooManyRequests {
+	if e.status == http.StatusTooManyRequests && !e.noWaitHint {
 		h.Set("Retry-After", strconv.Itoa(retryAfterHeader(e.retryAfter)))
 	}
 }

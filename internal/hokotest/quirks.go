@@ -46,6 +46,10 @@ type Quirks struct {
 	// request timeout can expire on a request the server refused. The wait
 	// ends early when the client gives up.
 	Slow400 time.Duration
+	// No429WaitHint sends every 429 (of the rate limiter or injected)
+	// without a wait hint: no retryAfter, no Retry-After and no
+	// X-RateLimit-Reset, which the contract allows.
+	No429WaitHint bool
 	// UnsetUTM is how a link's utm with no key set is written.
 	UnsetUTM UTMForm
 	// OmitShortLinks leaves shortId, shortUrl and qrCodeUrl out of links,

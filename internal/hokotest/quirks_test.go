@@ -300,3 +300,28 @@ func TestQuirks_KindsLimitsThemToSomeKinds(t *testing.T) {
 		t.Fatalf("a tag error did not echo the key: %s", r.body)
 	}
 }
+
+func TestQuirks_No429WaitHint(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	f.srv.SetRateLimit(0.5, 1)
+	f.get(t, KindTag, "")
+	r := f.do(t, "GET", "/api/tags", f.all, "").wantStatus(t, http.StatusTooManyRequests)
+	if r.apiErr(t).RetryAfter == nil || r.header.Get("Retry-After") == "" || r.header.Get("X-RateLimit-Reset") == "" {
+		t.Fatalf("without the quirk a 429 lacks a wait hint: %s %v", r.body, r.header)
+	}
+	f.srv.SetQuirks(Quirks{No429WaitHint: true})
+	r = f.do(t, "GET", "/api/tags", f.all, "").wantStatus(t, http.StatusTooManyRequests)
+	if r.apiErr(t).RetryAfter != nil || r.header.Get("Retry-After") != "" || r.header.Get("X-RateLimit-Reset") != "" {
+		t.Fatalf("429 carries a wait hint: %s %v", r.body, r.header)
+	}
+	if r.header.Get("X-RateLimit-Limit") == "" {
+		t.Fatal("the other rate-limit headers went too")
+	}
+	f.srv.SetRateLimit(0, 0)
+	f.srv.SetFaults(Faults{Seed: 1, RateLimited: 1})
+	r = f.do(t, "GET", "/api/tags", f.all, "").wantStatus(t, http.StatusTooManyRequests)
+	if r.apiErr(t).RetryAfter != nil || r.header.Get("Retry-After") != "" {
+		t.Fatalf("an injected 429 carries a wait hint: %s %v", r.body, r.header)
+	}
+}

@@ -163,6 +163,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, q Quirks, e *apiEr
 	if q.EchoHeaders {
 		e.echo = r.Header.Clone()
 	}
+	if e.status == http.StatusTooManyRequests && q.No429WaitHint {
+		e.noWaitHint = true
+		w.Header().Del("X-RateLimit-Reset")
+	}
 	s.writeError(w, e)
 }
 

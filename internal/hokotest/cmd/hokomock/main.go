@@ -11,7 +11,8 @@
 //
 // The -seed-* flags fill the workspace (links go into the Links
 // collection), and the quirk flags (-reverse-put, -put-id, -ignore-skip,
-// -echo-headers, -commit-late, -get-by-id-other, -slow-400, -unset-utm,
+// -echo-headers, -commit-late, -get-by-id-other, -slow-400,
+// -no-429-wait-hint, -unset-utm,
 // -omit-short-links, -omit-unset, limited to some kinds with -quirk-kinds)
 // make it misbehave as hokotest.Quirks describes, to see how a client copes.
 //
@@ -183,6 +184,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Var(enumFlag[hokotest.UTMForm]{&c.quirks.UnsetUTM, []string{"null", "empty", "absent", "nulls"},
 		[]hokotest.UTMForm{hokotest.UTMNull, hokotest.UTMEmptyObject, hokotest.UTMAbsent, hokotest.UTMObjectOfNulls}},
 		"unset-utm", "the `form` of a link's utm with no key set: null, empty ({}), absent or nulls (an object of nulls)")
+	fs.BoolVar(&c.quirks.No429WaitHint, "no-429-wait-hint", false, "quirk: send 429s without retryAfter, Retry-After or X-RateLimit-Reset")
 	fs.BoolVar(&c.quirks.OmitShortLinks, "omit-short-links", false, "leave shortId, shortUrl and qrCodeUrl out of links")
 	fs.BoolVar(&c.quirks.OmitUnset, "omit-unset", false, "leave unset optional members out instead of sending null")
 	fs.StringVar(&c.envFile, "env-file", "", "write the HOKO_* lines to this `file` once listening")

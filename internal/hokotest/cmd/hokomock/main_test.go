@@ -232,7 +232,7 @@ func TestRun_Help(t *testing.T) {
 	for _, name := range []string{"-listen", "-key", "-read-only-key", "-latency", "-rate", "-burst", "-seed-collections",
 		"-fail-before", "-fail-after", "-drop-before", "-drop-after", "-rate-limited", "-seed", "-env-file",
 		"-seed-tags", "-seed-partners", "-seed-links", "-reverse-put", "-put-id", "-put-id-item", "-ignore-skip", "-echo-headers",
-		"-commit-late", "-get-by-id-other", "-slow-400", "-unset-utm", "-omit-short-links", "-omit-unset", "-quirk-kinds"} {
+		"-commit-late", "-get-by-id-other", "-slow-400", "-unset-utm", "-omit-short-links", "-omit-unset", "-quirk-kinds", "-no-429-wait-hint"} {
 		if !strings.Contains(u, "  "+name+" ") && !strings.Contains(u, "  "+name+"\n") {
 			t.Errorf("usage lacks %s:\n%s", name, u)
 		}
