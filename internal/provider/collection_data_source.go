@@ -2,9 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -29,7 +26,7 @@ func NewCollectionDataSource() datasource.DataSource {
 
 // collectionDataSource looks up one existing collection by id or by name.
 type collectionDataSource struct {
-	client *hoko.Client
+	objects kindObjects[hoko.Collection, hoko.CollectionItem]
 }
 
 // Metadata names the data source hoko_collection.
@@ -44,10 +41,9 @@ func (d *collectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	attrs["id"] = schema.StringAttribute{
 		Description: "The id of the collection to look up, a UUID. Set either `id` or `name`; when looking up " +
 			"by name, this is the id of the collection found.",
-		Optional: true,
-		Computed: true,
-		Validators: []validator.String{stringvalidator.RegexMatches(uuidPattern,
-			`must be a collection id, a UUID such as "550e8400-e29b-41d4-a716-446655440000"`)},
+		Optional:   true,
+		Computed:   true,
+		Validators: idLookupValidators(collectionKind),
 	}
 	attrs["name"] = schema.StringAttribute{
 		Description: "The exact name of the collection to look up; names are unique per workspace and " +
@@ -93,7 +89,7 @@ func (d *collectionDataSource) ConfigValidators(context.Context) []datasource.Co
 
 // Configure takes the API client the provider built.
 func (d *collectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // Read looks the collection up with one GET by id, or by listing the
@@ -105,32 +101,10 @@ func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 
-	var (
-		col      hoko.Collection
-		err      error
-		searched string
-	)
-	if !cfg.ID.IsNull() {
-		searched = fmt.Sprintf("with id %q", cfg.ID.ValueString())
-		// Hoko writes ids in lower case but accepts either; the client
-		// compares the answer with the id it asked for, so ask in lower case.
-		col, err = d.client.Collections().Get(ctx, strings.ToLower(cfg.ID.ValueString()))
-	} else {
-		searched = fmt.Sprintf("named %q", cfg.Name.ValueString())
-		col, err = d.client.Collections().Holder(ctx, hoko.CollectionItem{Name: hoko.Value(cfg.Name.ValueString())})
-	}
-	if errors.Is(err, hoko.ErrNotFound) {
-		resp.Diagnostics.AddError("Collection Not Found",
-			fmt.Sprintf("No live collection %s exists in this Hoko workspace. Names are case-sensitive, and "+
-				"deleted collections cannot be found. Check the value, or list the workspace's collections with "+
-				"the hoko_collections data source.\n\nError: %s", searched, err))
+	col, ok := lookupObject(ctx, d.objects, cfg.ID, cfg.Name, collectionNamed, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "look up the collection "+searched, err)
-		return
-	}
-
 	found := newCollectionModel(col)
 	if !cfg.ID.IsNull() {
 		// Keep the id as configured (it may be in upper case): Terraform

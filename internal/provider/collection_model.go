@@ -18,16 +18,26 @@ type collectionModel struct {
 	UpdatedAt   types.String `tfsdk:"updated_at"`
 }
 
-// collectionIdentityModel is the resource identity of a collection: its id,
-// which is all Hoko needs to find it and never changes.
-type collectionIdentityModel struct {
-	ID types.String `tfsdk:"id"`
+// collectionResourceModel is hoko_collection's full model: the collection
+// (shared with the data sources) and the resource's timeouts block.
+type collectionResourceModel struct {
+	collectionModel
+	resourceTimeouts
 }
 
-// newCollectionIdentityModel returns the identity of the collection with id.
-func newCollectionIdentityModel(id string) collectionIdentityModel {
-	return collectionIdentityModel{ID: types.StringValue(id)}
+// with returns the model of col, keeping m's timeouts: they are
+// configuration, which the API knows nothing of.
+func (m collectionResourceModel) with(col hoko.Collection) collectionResourceModel {
+	return collectionResourceModel{collectionModel: newCollectionModel(col), resourceTimeouts: m.resourceTimeouts}
 }
+
+// collectionListObject is the resource object of a list result.
+func collectionListObject(col hoko.Collection) any {
+	return collectionResourceModel{collectionModel: newCollectionModel(col), resourceTimeouts: nullTimeouts()}
+}
+
+// objectID is the collection's id.
+func (m collectionModel) objectID() string { return m.ID.ValueString() }
 
 // newCollectionModel returns the model of a collection the API returned.
 func newCollectionModel(col hoko.Collection) collectionModel {
@@ -64,3 +74,8 @@ func (m collectionModel) updateItem(id string) hoko.CollectionItem {
 // formatTime writes a timestamp as RFC 3339 in UTC, keeping whatever
 // fractional seconds the API sent.
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// collectionNamed is the item whose holder is the collection named name.
+func collectionNamed(name string) hoko.CollectionItem {
+	return hoko.CollectionItem{Name: hoko.Value(name)}
+}

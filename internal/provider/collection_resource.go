@@ -2,13 +2,8 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -32,7 +27,7 @@ func NewCollectionResource() resource.Resource {
 
 // collectionResource manages one Hoko collection through the upsert API.
 type collectionResource struct {
-	client *hoko.Client
+	objects kindObjects[hoko.Collection, hoko.CollectionItem]
 }
 
 // Metadata names the resource hoko_collection.
@@ -76,129 +71,44 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed:    true,
 			},
 		},
-		Blocks: map[string]schema.Block{"timeouts": collectionTimeoutsBlock(ctx)},
+		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx, collectionKind)},
 	}
+}
+
+// IdentitySchema declares the identity: the id, required for import.
+func (r *collectionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema(collectionKind)
 }
 
 // Configure takes the API client the provider built.
 func (r *collectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
-// Create sends one PUT item without an id and stores what Hoko returned. The
-// client coalesces creates that Terraform runs at the same time into one PUT.
+// Create sends one PUT item without an id; a name another collection holds
+// fails with the import block that adopts it.
 func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan collectionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel := boundOperation(ctx, "create", plan.Timeouts.Create, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := plan.Name.ValueString()
-	written, err := r.client.Collections().Upsert(ctx, plan.createItem())
-	if err != nil {
-		r.addCreateError(ctx, &resp.Diagnostics, name, err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
-	setCollectionIdentity(ctx, resp.Identity, written.ID, &resp.Diagnostics)
+	createObject[collectionResourceModel](ctx, r.objects, req, resp)
 }
 
-// addCreateError explains a failed create. A 400 is most often a name that
-// is already taken; the API cannot say so, so look the name up and, when a
-// collection holds it, show how to adopt that collection instead.
-func (r *collectionResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, name string, err error) {
-	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if existing, findErr := r.client.Collections().Holder(ctx, hoko.CollectionItem{Name: hoko.Value(name)}); findErr == nil {
-			diags.AddAttributeError(path.Root("name"), "Collection Name Already Taken",
-				fmt.Sprintf("A collection named %q already exists in this Hoko workspace, with id %q. Names are "+
-					"unique per workspace. Choose another name, or adopt the existing collection into Terraform "+
-					"with an import block:\n\n"+
-					"import {\n  to = hoko_collection.<resource name>\n  id = %q\n}\n\nServer message: %s",
-					name, existing.ID, existing.ID, apiMessage(err)))
-			return
-		}
-	}
-	addOperationError(ctx, diags, fmt.Sprintf("create collection %q", name), err)
-}
-
-// Read refreshes the state from Hoko; a collection that is gone is removed
-// from the state so that the next plan creates it again.
+// Read refreshes the state; a collection that is gone is removed from it.
 func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state collectionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "read", state.Timeouts.Read, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// The identity comes first, from the prior state: Terraform 1.12+ wants
-	// one even from a Read that removes a vanished collection, and state
-	// written before identities existed has none yet.
-	setCollectionIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	col, err := r.client.Collections().Get(ctx, state.ID.ValueString())
-	if errors.Is(err, hoko.ErrNotFound) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("read collection %q", state.ID.ValueString()), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state.with(col))...)
+	readObject[collectionResourceModel](ctx, r.objects, req, resp)
 }
 
 // Update sends one PUT item with the id, the name and the description (null
-// when the configuration no longer sets it), so the collection is changed in
-// place and never replaced.
+// when the configuration no longer sets it); a rename to a name another
+// collection holds fails with the import hint, as a create does.
 func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state collectionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "update", plan.Timeouts.Update, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.ID.ValueString()
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		// Only the timeouts block changed; Hoko knows nothing of it, so
-		// nothing is sent.
-		state.Timeouts = plan.Timeouts
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
-		return
-	}
-	written, err := r.client.Collections().Upsert(ctx, plan.updateItem(id))
-	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
-	setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+	updateObject[collectionResourceModel](ctx, r.objects, req, resp)
 }
 
-// Delete soft-deletes the collection. The API answers 400 for an id that is
-// already gone, so a 400 is checked with a GET: gone counts as deleted. The
-// client coalesces concurrent deletes and splits a refused batch, so the 400
-// seen here is this id's own.
+// Delete soft-deletes the collection; one already gone counts as deleted.
 func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state collectionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "delete", state.Timeouts.Delete, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.ID.ValueString()
-	err := r.client.Collections().Delete(ctx, id)
-	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if _, getErr := r.client.Collections().Get(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
-			return
-		}
-	}
-	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("delete collection %q", id), err)
-	}
+	deleteObject[collectionResourceModel](ctx, r.objects, req, resp)
+}
+
+// ImportState adopts an existing collection by id or by identity.
+func (r *collectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importObject(ctx, collectionKind, req, resp)
 }

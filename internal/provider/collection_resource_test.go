@@ -484,6 +484,49 @@ resource "hoko_collection" "test" { name = "Taken" }`, taken.ID)),
 	})
 }
 
+// TestAccCollection_RenameToTakenNameShowsImportHint renames a managed
+// collection to a name another collection holds. The update must fail with
+// the same hint a create gets (it used to be a generic "Hoko API Error"),
+// leave both collections as they were, and a rename back must need nothing.
+func TestAccCollection_RenameToTakenNameShowsImportHint(t *testing.T) {
+	t.Parallel()
+	mock := newMockHoko(t)
+	taken := mock.Seed("Taken", nil)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if n := len(mock.Collections()); n != 2 {
+				return fmt.Errorf("mock holds %d collections after destroy, want Links and Taken", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: mock.config(`resource "hoko_collection" "test" { name = "Mine" }`)},
+			{
+				Config: mock.config(`resource "hoko_collection" "test" { name = "Taken" }`),
+				ExpectError: errorMatching("Collection Name Already Taken", `A collection named "Taken" already exists`,
+					`with id "`+taken.ID+`"`, "import {", "to = hoko_collection.", `id = "`+taken.ID+`"`, "Server message:"),
+			},
+			{
+				Config:           mock.config(`resource "hoko_collection" "test" { name = "Mine" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: checkMock(func() error {
+					puts := mock.putBodies(t)
+					mine, ok := mock.CollectionByName("Mine")
+					if last := puts[len(puts)-1][0]; !ok || last["id"] != mine.ID || last["name"] != "Taken" {
+						return fmt.Errorf("last PUT item = %v, want the rename of %s to Taken", last, mine.ID)
+					}
+					if c, _ := mock.Collection(taken.ID); c.Name != "Taken" {
+						return fmt.Errorf("the collection holding the name became %+v", c)
+					}
+					return nil
+				}),
+			},
+			{ResourceName: testCollection, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}
+
 func TestAccCollection_WrongKeyIsRejected(t *testing.T) {
 	t.Parallel()
 	mock := newMockHoko(t)

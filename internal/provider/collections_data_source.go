@@ -24,7 +24,7 @@ func NewCollectionsDataSource() datasource.DataSource {
 
 // collectionsDataSource lists every collection of the workspace.
 type collectionsDataSource struct {
-	client *hoko.Client
+	objects kindObjects[hoko.Collection, hoko.CollectionItem]
 }
 
 // collectionsDataSourceModel is the configuration and result of
@@ -63,7 +63,7 @@ func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Validators: []validator.String{stringvalidator.OneOf(hoko.SortAsc, hoko.SortDesc)},
 			},
 			nameContainsAttribute: schema.StringAttribute{
-				Description: nameContainsDescription,
+				Description: nameContainsDescription(collectionKind),
 				Optional:    true,
 				Validators:  nameContainsValidators(),
 			},
@@ -78,7 +78,7 @@ func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 
 // Configure takes the API client the provider built.
 func (d *collectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // Read lists the whole workspace and keeps the collections the name filter
@@ -89,18 +89,9 @@ func (d *collectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, err := d.client.Collections().All(ctx, hoko.ListOptions{Sort: cfg.Sort.ValueString()})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "list the workspace's collections", err)
+	cfg.Collections = listObjects(ctx, d.objects, cfg.Sort.ValueString(), cfg.NameContains, newCollectionModel, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
-	}
-	// An empty list rather than null when nothing matches, so that
-	// length(data.hoko_collections.x.collections) is 0 and not an error.
-	cfg.Collections = make([]collectionModel, 0, len(all))
-	for _, col := range all {
-		if matchesNameFilter(col.Name, cfg.NameContains) {
-			cfg.Collections = append(cfg.Collections, newCollectionModel(col))
-		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 }

@@ -8,15 +8,16 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
 
-// addAPIError appends the diagnostic for a failed API call. action completes
-// the sentence "Could not ...", e.g. "create collection \"Docs\"". Statuses a
-// user can fix get a summary and advice of their own; every detail ends with
-// the server's message or the original error.
-func addAPIError(diags *diag.Diagnostics, action string, err error) {
+// addAPIError appends the diagnostic for a failed API call on objects of
+// kind. action completes the sentence "Could not ...", e.g. "create tag
+// \"Docs\"". Statuses a user can fix get a summary and advice of their own;
+// every detail ends with the server's message or the original error.
+func addAPIError(diags *diag.Diagnostics, kind objectKind, action string, err error) {
 	var apiErr *hoko.Error
 	if !errors.As(err, &apiErr) {
 		diags.AddError("Hoko API Request Failed",
@@ -31,14 +32,16 @@ func addAPIError(diags *diag.Diagnostics, action string, err error) {
 				"revoked or expired. Check the provider's api_key argument or the %s environment variable.\n\n"+
 				"Server message: %s", action, envAPIKey, apiErr.Message))
 	case http.StatusForbidden:
-		scopes := "the required scope"
+		// The server's list is the truth (Hoko's pages disagree on the
+		// scope some writes need); the kind's own scope is the best guess
+		// when it sent none.
+		scopes := kind.scopeFor(apiErr.Method)
 		if len(apiErr.MissingScopes) > 0 {
 			scopes = strings.Join(apiErr.MissingScopes, ", ")
 		}
 		diags.AddError("Hoko API Key Lacks Scopes",
-			fmt.Sprintf("Could not %s: the API key is valid but lacks %s (HTTP 403). Use a key that has "+
-				"collectionsRead for reading and collectionsWrite for creating, updating and deleting "+
-				"collections.\n\nServer message: %s", action, scopes, apiErr.Message))
+			fmt.Sprintf("Could not %s: the API key is valid but lacks %s (HTTP 403). %s\n\nServer message: %s",
+				action, scopes, kind.scopeAdvice(), apiErr.Message))
 	case http.StatusTooManyRequests:
 		diags.AddError("Hoko API Rate Limit Exceeded",
 			fmt.Sprintf("Could not %s: the Hoko API kept answering that the rate limit is exceeded (HTTP 429). "+
@@ -55,11 +58,10 @@ func addAPIError(diags *diag.Diagnostics, action string, err error) {
 // interrupted, it says so instead of blaming the API; when a create's
 // outcome stayed unknown it says what the next apply may show. Everything
 // else is addAPIError's.
-func addOperationError(ctx context.Context, diags *diag.Diagnostics, action string, err error) {
+func addOperationError(ctx context.Context, diags *diag.Diagnostics, kind objectKind, action string, err error) {
 	unknown := ""
 	if errors.Is(err, hoko.ErrOutcomeUnknown) {
-		unknown = "\n\nThe request may have reached Hoko even though its answer was lost. If the next apply reports " +
-			"that the collection's name is already taken, adopt that collection with the import block it shows."
+		unknown = "\n\nThe request may have reached Hoko even though its answer was lost. " + kind.unknownOutcomeAdvice()
 	}
 	op, bounded := operationIn(ctx)
 	switch {
@@ -73,7 +75,7 @@ func addOperationError(ctx context.Context, diags *diag.Diagnostics, action stri
 				"\n\nError: %s", action, unknown, err))
 	default:
 		var apiDiags diag.Diagnostics
-		addAPIError(&apiDiags, action, err)
+		addAPIError(&apiDiags, kind, action, err)
 		for _, d := range apiDiags {
 			detail := d.Detail()
 			if i := strings.LastIndex(detail, "\n\n"); i >= 0 && unknown != "" {
@@ -82,6 +84,30 @@ func addOperationError(ctx context.Context, diags *diag.Diagnostics, action stri
 			diags.AddError(d.Summary(), detail)
 		}
 	}
+}
+
+// unknownOutcomeAdvice says what the next apply may show after a create
+// whose answer was lost.
+func (k objectKind) unknownOutcomeAdvice() string {
+	if k.uniqueKey == "" {
+		return fmt.Sprintf("If the next apply creates the %s again, check the workspace for a second one and "+
+			"delete or import it.", k.name)
+	}
+	return fmt.Sprintf("If the next apply reports that the %s's %s is already taken, adopt that %s with the "+
+		"import block it shows.", k.name, k.uniqueKeyName(), k.name)
+}
+
+// addTakenKeyError appends the diagnostic for a write Hoko refused because
+// another live object of kind holds the unique key value the plan asks for.
+// It names that object's id and shows the import block that adopts it.
+func addTakenKeyError(diags *diag.Diagnostics, kind objectKind, value, holderID string, err error) {
+	diags.AddAttributeError(path.Root(kind.uniqueKey),
+		fmt.Sprintf("%s %s Already Taken", kind.title(), kind.uniqueKeyTitle()),
+		fmt.Sprintf("A %s %s already exists in this Hoko workspace, with id %q. %s %ss are unique per workspace. "+
+			"Choose another %s, or adopt the existing %s into Terraform with an import block:\n\n"+
+			"import {\n  to = %s.<resource name>\n  id = %q\n}\n\nServer message: %s",
+			kind.name, kind.holding(value), holderID, kind.title(), kind.uniqueKeyName(),
+			kind.uniqueKeyName(), kind.name, kind.typeName(), holderID, apiMessage(err)))
 }
 
 // apiMessage returns the server's message from err, or err's text when the

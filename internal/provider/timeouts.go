@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
 
 // The client bounds each request (request_timeout, max_retries) and each
@@ -26,18 +24,14 @@ import (
 // only ends operations that would otherwise seem to hang.
 const defaultOperationTimeout = 20 * time.Minute
 
-// collectionResourceModel is hoko_collection's full model: the collection
-// (shared with the data sources) and the resource's timeouts block.
-type collectionResourceModel struct {
-	collectionModel
+// resourceTimeouts is the timeouts block every resource model embeds. It is
+// configuration only: Hoko knows nothing of it.
+type resourceTimeouts struct {
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
-// with returns the model of col, keeping m's timeouts: they are
-// configuration, which the API knows nothing of.
-func (m collectionResourceModel) with(col hoko.Collection) collectionResourceModel {
-	return collectionResourceModel{collectionModel: newCollectionModel(col), Timeouts: m.Timeouts}
-}
+// operationTimeouts returns the timeouts block.
+func (t resourceTimeouts) operationTimeouts() timeouts.Value { return t.Timeouts }
 
 // timeoutDescription documents one attribute of the timeouts block.
 func timeoutDescription(what string) string {
@@ -57,31 +51,31 @@ func shortDuration(d time.Duration) string {
 	return s
 }
 
-// collectionTimeoutsBlock is the schema of the timeouts block.
-func collectionTimeoutsBlock(ctx context.Context) schema.Block {
+// timeoutsBlock is the schema of the timeouts block of a resource of kind.
+func timeoutsBlock(ctx context.Context, kind objectKind) schema.Block {
 	block := timeouts.Block(ctx, timeouts.Opts{
 		Create: true, Read: true, Update: true, Delete: true,
-		CreateDescription: timeoutDescription("creating the collection"),
-		ReadDescription:   timeoutDescription("reading the collection (on every refresh and plan)"),
-		UpdateDescription: timeoutDescription("updating the collection"),
-		DeleteDescription: timeoutDescription("deleting the collection"),
+		CreateDescription: timeoutDescription("creating the " + kind.name),
+		ReadDescription:   timeoutDescription("reading the " + kind.name + " (on every refresh and plan)"),
+		UpdateDescription: timeoutDescription("updating the " + kind.name),
+		DeleteDescription: timeoutDescription("deleting the " + kind.name),
 	})
 	nested, ok := block.(schema.SingleNestedBlock)
 	if !ok {
 		return block
 	}
-	nested.Description = "Bounds for whole operations on this collection: every retry, rate-limit wait and lookup " +
-		"the provider makes counts towards them. When one runs out the operation stops at once and fails with a " +
-		"timeout diagnostic. Each single request is bounded by the provider's `request_timeout` instead."
+	nested.Description = "Bounds for whole operations on this " + kind.name + ": every retry, rate-limit wait and " +
+		"lookup the provider makes counts towards them. When one runs out the operation stops at once and fails " +
+		"with a timeout diagnostic. Each single request is bounded by the provider's `request_timeout` instead."
 	return nested
 }
 
-// nullCollectionTimeouts is an unset timeouts block, for resource objects
-// built without a configuration (list results of terraform query).
-func nullCollectionTimeouts() timeouts.Value {
-	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+// nullTimeouts is an unset timeouts block, for resource objects built
+// without a configuration (list results of terraform query).
+func nullTimeouts() resourceTimeouts {
+	return resourceTimeouts{Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 		"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
-	})}
+	})}}
 }
 
 // operationKey keys the running operation in a context, so diagnostics can
@@ -96,11 +90,13 @@ type operation struct {
 }
 
 // boundOperation returns ctx bounded by the timeout named op ("create",
-// "read", "update" or "delete"), read by get from the timeouts block. The
-// caller must call cancel. A timeout that cannot be read is reported in
-// diags and the default applies.
-func boundOperation(ctx context.Context, op string, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
-	diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+// "read", "update" or "delete") of the timeouts block t. The caller must
+// call cancel. A timeout that cannot be read is reported in diags and the
+// default applies.
+func boundOperation(ctx context.Context, op string, t timeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	get := map[string]func(context.Context, time.Duration) (time.Duration, diag.Diagnostics){
+		"create": t.Create, "read": t.Read, "update": t.Update, "delete": t.Delete,
+	}[op]
 	limit, d := get(ctx, defaultOperationTimeout)
 	diags.Append(d...)
 	ctx = context.WithValue(ctx, operationKey{}, operation{name: op, limit: limit})
