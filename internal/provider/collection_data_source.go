@@ -89,27 +89,11 @@ func (d *collectionDataSource) ConfigValidators(context.Context) []datasource.Co
 
 // Configure takes the API client the provider built.
 func (d *collectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
+	d.objects = collectionObjects.on(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // Read looks the collection up with one GET by id, or by listing the
 // workspace for a name.
 func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg collectionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	col, ok := lookupObject(ctx, d.objects, cfg.ID, cfg.Name, collectionNamed, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	found := newCollectionModel(col)
-	if !cfg.ID.IsNull() {
-		// Keep the id as configured (it may be in upper case): Terraform
-		// refuses a data source that changes a configured value.
-		found.ID = cfg.ID
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, found)...)
+	readLookup(ctx, d.objects, req, resp, collectionNamed, newCollectionModel)
 }

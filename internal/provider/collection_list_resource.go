@@ -44,7 +44,7 @@ func (r *collectionListResource) ListResourceConfigSchema(_ context.Context, _ l
 
 // Configure takes the API client the provider built.
 func (r *collectionListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
+	r.objects = collectionObjects.on(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // List streams the collections that pass the filter, oldest first.

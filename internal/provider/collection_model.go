@@ -8,6 +8,29 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
 
+// collectionKind is hoko_collection: names unique per workspace.
+var collectionKind = objectKind{
+	name: "collection", plural: "collections",
+	readScope: "collectionsRead", writeScope: "collectionsWrite",
+	uniqueKey: "name",
+}
+
+// collectionObjects describes hoko_collection's objects.
+var collectionObjects = kindObjects[hoko.Collection, hoko.CollectionItem]{
+	kind:    collectionKind,
+	service: func(c *hoko.Client) objectStore[hoko.Collection, hoko.CollectionItem] { return c.Collections() },
+	id:      func(c hoko.Collection) string { return c.ID },
+	name:    func(c hoko.Collection) string { return c.Name },
+	label:   collectionItemName,
+	key:     collectionItemName,
+}
+
+// collectionItemName is the name an item sends.
+func collectionItemName(item hoko.CollectionItem) string {
+	name, _ := item.Name.Get()
+	return name
+}
+
 // collectionModel is the Terraform view of a collection. This file is the one
 // place that translates between it and the client's types.
 type collectionModel struct {
@@ -78,4 +101,13 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // collectionNamed is the item whose holder is the collection named name.
 func collectionNamed(name string) hoko.CollectionItem {
 	return hoko.CollectionItem{Name: hoko.Value(name)}
+}
+
+// lookupKeys are the id and name a hoko_collection data source looks up by.
+func (m collectionModel) lookupKeys() (id, name types.String) { return m.ID, m.Name }
+
+// withID is the model with the id set to id.
+func (m collectionModel) withID(id types.String) collectionModel {
+	m.ID = id
+	return m
 }

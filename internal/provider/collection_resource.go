@@ -82,7 +82,7 @@ func (r *collectionResource) IdentitySchema(_ context.Context, _ resource.Identi
 
 // Configure takes the API client the provider built.
 func (r *collectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
+	r.objects = collectionObjects.on(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // Create sends one PUT item without an id; a name another collection holds

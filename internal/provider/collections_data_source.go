@@ -52,46 +52,35 @@ func (d *collectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		Description: "The collection's name, unique in the workspace.",
 		Computed:    true,
 	}
-	resp.Schema = schema.Schema{
-		Description: "Lists every live collection of the Hoko workspace, optionally filtered by name. All pages are " +
-			"read (10,000 collections per request, the API's maximum), so workspaces of any size are listed in full.",
-		Attributes: map[string]schema.Attribute{
-			"sort": schema.StringAttribute{
-				Description: "The order of `collections` by creation time: `asc` for oldest first or `desc` for " +
-					"newest first. Leave it out for Hoko's default, which is `desc`.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(hoko.SortAsc, hoko.SortDesc)},
-			},
-			nameContainsAttribute: schema.StringAttribute{
-				Description: nameContainsDescription(collectionKind),
-				Optional:    true,
-				Validators:  nameContainsValidators(),
-			},
-			"collections": schema.ListNestedAttribute{
-				Description:  "The collections found, in the order `sort` asks for.",
-				Computed:     true,
-				NestedObject: schema.NestedAttributeObject{Attributes: item},
-			},
-		},
+	resp.Schema = pluralSchema(collectionKind, "Lists every live collection of the Hoko workspace, optionally "+
+		"filtered by name. All pages are read (10,000 collections per request, the API's maximum), so workspaces "+
+		"of any size are listed in full.", "The collections found, in the order `sort` asks for.", item)
+	resp.Schema.Attributes["sort"] = schema.StringAttribute{
+		Description: "The order of `collections` by creation time: `asc` for oldest first or `desc` for " +
+			"newest first. Leave it out for Hoko's default, which is `desc`.",
+		Optional:   true,
+		Validators: []validator.String{stringvalidator.OneOf(hoko.SortAsc, hoko.SortDesc)},
 	}
 }
 
 // Configure takes the API client the provider built.
 func (d *collectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.objects = collectionObjects(clientFrom(req.ProviderData, &resp.Diagnostics))
+	d.objects = collectionObjects.on(clientFrom(req.ProviderData, &resp.Diagnostics))
 }
 
 // Read lists the whole workspace and keeps the collections the name filter
 // lets through.
 func (d *collectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg collectionsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Collections = listObjects(ctx, d.objects, cfg.Sort.ValueString(), cfg.NameContains, newCollectionModel, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+	readList[collectionsDataSourceModel](ctx, d.objects, req, resp, newCollectionModel)
+}
+
+// query is the configured sort and name filter.
+func (m collectionsDataSourceModel) query() (string, types.String) {
+	return m.Sort.ValueString(), m.NameContains
+}
+
+// withFound is the model with the collections found.
+func (m collectionsDataSourceModel) withFound(found []collectionModel) collectionsDataSourceModel {
+	m.Collections = found
+	return m
 }

@@ -31,13 +31,6 @@ type objectKind struct {
 	uniqueKeyCaps  string
 }
 
-// collectionKind is hoko_collection: names unique per workspace.
-var collectionKind = objectKind{
-	name: "collection", plural: "collections",
-	readScope: "collectionsRead", writeScope: "collectionsWrite",
-	uniqueKey: "name",
-}
-
 // title is the kind's name for a Title-Case diagnostic summary ("Tag").
 func (k objectKind) title() string { return capitalize(k.name) }
 

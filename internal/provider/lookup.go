@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -78,4 +80,84 @@ func listObjects[M, T, I any](ctx context.Context, o kindObjects[T, I], sort str
 		}
 	}
 	return found
+}
+
+// lookupModel is what readLookup needs of a singular data source's model M.
+type lookupModel[M any] interface {
+	// lookupKeys are the configured id and name; either may be null.
+	lookupKeys() (id, name types.String)
+	// withID is the model with the id set to id.
+	withID(id types.String) M
+}
+
+// readLookup is a singular data source's Read: the object the configuration
+// names, translated by model. named builds the item whose holder has a
+// name; nil for a kind looked up by id alone.
+func readLookup[M lookupModel[M], T, I any](ctx context.Context, o kindObjects[T, I], req datasource.ReadRequest,
+	resp *datasource.ReadResponse, named func(string) I, model func(T) M) {
+	var cfg M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, name := cfg.lookupKeys()
+	obj, ok := lookupObject(ctx, o, id, name, named, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	found := model(obj)
+	if !id.IsNull() {
+		// Keep the id as configured (it may be in upper case): Terraform
+		// refuses a data source that changes a configured value.
+		found = found.withID(id)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, found)...)
+}
+
+// listModel is what readList needs of a plural data source's model C,
+// whose found objects are of model type M.
+type listModel[C, M any] interface {
+	// query is the configured sort ("" for the server's default) and name
+	// filter.
+	query() (sort string, nameContains types.String)
+	// withFound is the model with the objects found.
+	withFound(found []M) C
+}
+
+// readList is a plural data source's Read: every page of the workspace,
+// the objects the name filter lets through, each translated by model.
+func readList[C listModel[C, M], M, T, I any](ctx context.Context, o kindObjects[T, I], req datasource.ReadRequest,
+	resp *datasource.ReadResponse, model func(T) M) {
+	var cfg C
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sort, filter := cfg.query()
+	found := listObjects(ctx, o, sort, filter, model, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg.withFound(found))...)
+}
+
+// pluralSchema is the schema of the data source listing kind: the name
+// filter, and the objects found in an attribute named after the kind's
+// plural (described by found), each with the attributes item describes.
+func pluralSchema(kind objectKind, description, found string, item map[string]schema.Attribute) schema.Schema {
+	return schema.Schema{
+		Description: description,
+		Attributes: map[string]schema.Attribute{
+			nameContainsAttribute: schema.StringAttribute{
+				Description: nameContainsDescription(kind),
+				Optional:    true,
+				Validators:  nameContainsValidators(),
+			},
+			kind.plural: schema.ListNestedAttribute{
+				Description:  found,
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: item},
+			},
+		},
+	}
 }

@@ -24,10 +24,15 @@ type objectStore[T, I any] interface {
 	Holder(ctx context.Context, item I) (T, error)
 }
 
-// kindObjects binds one kind's client service to what the shared helpers
-// need to know of its objects and items.
+// kindObjects describes one kind's objects and items to the shared helpers
+// and, once bound to a client with on, holds the client's service for them.
+// Each kind declares one, beside its model.
 type kindObjects[T, I any] struct {
-	kind  objectKind
+	kind objectKind
+	// service is the client's service for the kind.
+	service func(*hoko.Client) objectStore[T, I]
+	// store is service of the bound client; nil before the provider is
+	// configured.
 	store objectStore[T, I]
 	// id is an object's id.
 	id func(T) string
@@ -39,29 +44,11 @@ type kindObjects[T, I any] struct {
 	key func(I) string
 }
 
-// collectionObjects is hoko_collection's binding to client.
-func collectionObjects(client *hoko.Client) kindObjects[hoko.Collection, hoko.CollectionItem] {
-	return kindObjects[hoko.Collection, hoko.CollectionItem]{
-		kind:  collectionKind,
-		store: collectionService(client),
-		id:    func(c hoko.Collection) string { return c.ID },
-		name:  func(c hoko.Collection) string { return c.Name },
-		label: collectionItemName,
-		key:   collectionItemName,
+// on returns o bound to client, which may be nil before the provider is
+// configured (Terraform asks for schemas first).
+func (o kindObjects[T, I]) on(client *hoko.Client) kindObjects[T, I] {
+	if client != nil {
+		o.store = o.service(client)
 	}
-}
-
-// collectionService is client's collections; nil before the provider is
-// configured.
-func collectionService(client *hoko.Client) objectStore[hoko.Collection, hoko.CollectionItem] {
-	if client == nil {
-		return nil
-	}
-	return client.Collections()
-}
-
-// collectionItemName is the name an item sends.
-func collectionItemName(item hoko.CollectionItem) string {
-	name, _ := item.Name.Get()
-	return name
+	return o
 }
