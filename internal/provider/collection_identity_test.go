@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,8 +131,8 @@ func TestProtocolCollection_IdentitySchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireNoErrors(t, "GetResourceIdentitySchemas", resp.Diagnostics)
-	if len(resp.IdentitySchemas) != 1 {
-		t.Fatalf("identity schemas for %d resources, want only hoko_collection", len(resp.IdentitySchemas))
+	if got := slices.Sorted(maps.Keys(resp.IdentitySchemas)); !slices.Equal(got, []string{"hoko_collection", "hoko_partner", "hoko_tag"}) {
+		t.Fatalf("identity schemas for %v, want one per resource", got)
 	}
 	s := resp.IdentitySchemas["hoko_collection"]
 	if s == nil || s.Version != 0 || len(s.IdentityAttributes) != 1 {

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -155,8 +157,8 @@ func TestProtocolCollectionList_SchemaHasNameFilter(t *testing.T) {
 	t.Parallel()
 	p := newProtocolProvider(t, newMockHoko(t))
 	s, ok := p.schema.ListResourceSchemas["hoko_collection"]
-	if !ok || len(p.schema.ListResourceSchemas) != 1 {
-		t.Fatalf("list resource schemas = %v, want only hoko_collection", p.schema.ListResourceSchemas)
+	if got := slices.Sorted(maps.Keys(p.schema.ListResourceSchemas)); !ok || !slices.Equal(got, []string{"hoko_collection", "hoko_partner", "hoko_tag"}) {
+		t.Fatalf("list resource schemas for %v, want one per resource", got)
 	}
 	attrs := s.Block.Attributes
 	if len(attrs) != 1 || attrs[0].Name != "name_contains" || !attrs[0].Optional || !attrs[0].Type.Is(tftypes.String) {

@@ -58,11 +58,15 @@ func (p *hokoProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 // Schema describes the provider block.
 func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "The Hoko provider manages the collections of short links in a Hoko workspace through the Hoko API.",
+		Description: "The Hoko provider manages the collections, tags and partners of a Hoko workspace through the Hoko API.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				Description: "The Hoko API key of the workspace to manage; a key belongs to exactly one workspace. " +
-					"Reading needs the `collectionsRead` scope; creating, updating and deleting need `collectionsWrite`. " +
+					"Each kind needs its own scopes: `collectionsRead` to read collections and `collectionsWrite` to " +
+					"create, update and delete them; `tagsRead` and `tagsWrite` for tags; `partnersRead` and " +
+					"`partnersWrite` for partners, plus `linksWrite`, which Hoko's pages for updating and deleting " +
+					"partners name instead, so a key that writes partners should carry both. A key needs only the " +
+					"scopes of the kinds a configuration uses. " +
 					"When it is not set, the provider reads the `" + envAPIKey + "` environment variable; one of the " +
 					"two must be set. The key is sensitive: Terraform hides it in plans and the provider never logs it.",
 				Optional:  true,
@@ -112,7 +116,8 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if apiKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Hoko API Key",
 			"The provider needs an API key to call the Hoko API. Set api_key in the provider block or the "+
-				envAPIKey+" environment variable to a key with the collectionsRead and collectionsWrite scopes.")
+				envAPIKey+" environment variable to a key with the read and write scopes of the kinds the configuration "+
+				"uses, such as collectionsRead and collectionsWrite for collections.")
 		return
 	}
 	tuning := resolveTuning(cfg, &resp.Diagnostics)
@@ -141,18 +146,22 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 // Resources lists the provider's managed resources.
 func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCollectionResource}
+	return []func() resource.Resource{NewCollectionResource, NewTagResource, NewPartnerResource}
 }
 
 // ListResources lists the provider's list resources, which `terraform query`
 // (Terraform 1.14+) uses.
 func (p *hokoProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{NewCollectionListResource}
+	return []func() list.ListResource{NewCollectionListResource, NewTagListResource, NewPartnerListResource}
 }
 
 // DataSources lists the provider's data sources.
 func (p *hokoProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCollectionDataSource, NewCollectionsDataSource}
+	return []func() datasource.DataSource{
+		NewCollectionDataSource, NewCollectionsDataSource,
+		NewTagDataSource, NewTagsDataSource,
+		NewPartnerDataSource, NewPartnersDataSource,
+	}
 }
 
 // stringOr returns v's value when it is set, and fallback otherwise.
