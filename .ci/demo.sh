@@ -25,8 +25,9 @@ cd "$work"
 terraform apply -auto-approve -no-color
 echo
 echo "== What the mock server now holds =="
-curl -fsS "$HOKO_ENDPOINT/_mock/collections"
-echo
+for kind in collections tags partners; do
+  echo "$kind: $(curl -fsS "$HOKO_ENDPOINT/_mock/$kind")"
+done
 echo
 echo "== A second plan is empty =="
 terraform plan -detailed-exitcode -no-color >"$work/plan.log" 2>&1 && echo "No changes." || { cat "$work/plan.log"; exit 1; }

@@ -19,6 +19,16 @@ resource "hoko_collection" "docs" {
   name = "Docs"
 }
 
+resource "hoko_tag" "campaign" {
+  name  = "Campaign"
+  color = "blue"
+}
+
+resource "hoko_partner" "acme" {
+  name  = "Acme"
+  email = "partners@acme.example"
+}
+
 output "collections" {
   value = {
     for c in [hoko_collection.marketing, hoko_collection.docs] : c.name => {
@@ -26,4 +36,12 @@ output "collections" {
       created_at = c.created_at
     }
   }
+}
+
+output "tag" {
+  value = { id = hoko_tag.campaign.id, color = hoko_tag.campaign.color }
+}
+
+output "partner" {
+  value = { id = hoko_partner.acme.id, created_at = hoko_partner.acme.created_at }
 }
