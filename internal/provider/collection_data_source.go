@@ -63,20 +63,12 @@ func (d *collectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 // collectionComputedAttributes returns the attributes of a collection that
 // both data sources only ever read from Hoko, so their descriptions agree.
 func collectionComputedAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	return addTimestampDataAttributes(map[string]schema.Attribute{
 		"description": schema.StringAttribute{
 			Description: "The collection's description, or null when it has none.",
 			Computed:    true,
 		},
-		"created_at": schema.StringAttribute{
-			Description: "When the collection was created, in RFC 3339 format (UTC).",
-			Computed:    true,
-		},
-		"updated_at": schema.StringAttribute{
-			Description: "When the collection was last written, in RFC 3339 format (UTC).",
-			Computed:    true,
-		},
-	}
+	}, collectionKind)
 }
 
 // ConfigValidators requires exactly one of id and name, so the lookup is

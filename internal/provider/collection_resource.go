@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -41,13 +39,8 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 		Description: "Manages a Hoko collection: a named group of short links in a workspace, where every link " +
 			"belongs to exactly one collection. Changes are applied in place through Hoko's upsert API, so a " +
 			"collection is never replaced; destroying it soft-deletes it on Hoko.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Description: "The collection's id, a UUID assigned by Hoko when the collection is created. It never " +
-					"changes, and it is the id an existing collection is imported by.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+		Attributes: addTimestampAttributes(map[string]schema.Attribute{
+			"id": idAttribute(collectionKind),
 			"name": schema.StringAttribute{
 				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
 					"workspace: Hoko refuses a name that another collection holds. Renaming updates the collection in place.",
@@ -61,16 +54,7 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"provider keeps it as `\"\"`, never as null.",
 				Optional: true,
 			},
-			"created_at": schema.StringAttribute{
-				Description:   "When the collection was created, in RFC 3339 format (UTC).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"updated_at": schema.StringAttribute{
-				Description: "When the collection was last written, in RFC 3339 format (UTC). Every update changes it.",
-				Computed:    true,
-			},
-		},
+		}, collectionKind),
 		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx, collectionKind)},
 	}
 }

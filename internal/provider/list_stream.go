@@ -17,10 +17,15 @@ import (
 // read page by page, each object handed out with its identity and, when
 // asked, its resource object.
 
-// nameFilterModel is the configuration of a list block.
+// nameFilterModel is the configuration of a list block, and the filter of
+// a plural data source.
 type nameFilterModel struct {
 	NameContains types.String `tfsdk:"name_contains"`
 }
+
+// query asks for Hoko's own order and the name filter, for a plural data
+// source that has no sort of its own.
+func (m nameFilterModel) query() (string, types.String) { return "", m.NameContains }
 
 // nameFilterListSchema is the configuration schema of the list resource of
 // kind, described by description.

@@ -48,13 +48,11 @@ func (d *partnerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 // partnerComputedAttributes returns the attributes of a partner that both
 // data sources only ever read from Hoko, so their descriptions agree.
 func partnerComputedAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"name":       schema.StringAttribute{Description: "The partner's name; names need not be unique.", Computed: true},
-		"email":      schema.StringAttribute{Description: "The partner's email address, or null when it has none.", Computed: true},
-		"phone":      schema.StringAttribute{Description: "The partner's phone number, or null when it has none.", Computed: true},
-		"created_at": schema.StringAttribute{Description: "When the partner was created, in RFC 3339 format (UTC).", Computed: true},
-		"updated_at": schema.StringAttribute{Description: "When the partner was last written, in RFC 3339 format (UTC).", Computed: true},
-	}
+	return addTimestampDataAttributes(map[string]schema.Attribute{
+		"name":  schema.StringAttribute{Description: "The partner's name; names need not be unique.", Computed: true},
+		"email": schema.StringAttribute{Description: "The partner's email address, or null when it has none.", Computed: true},
+		"phone": schema.StringAttribute{Description: "The partner's phone number, or null when it has none.", Computed: true},
+	}, partnerKind)
 }
 
 // Configure takes the API client the provider built.

@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -42,13 +40,8 @@ func (r *partnerResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"applied in place through Hoko's upsert API, so a partner is never replaced; destroying it soft-deletes " +
 			"it on Hoko. Partner names are not unique: two partners may share a name, and each resource manages " +
 			"its own partner by id.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Description: "The partner's id, a UUID assigned by Hoko when the partner is created. It never " +
-					"changes, and it is the id an existing partner is imported by.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+		Attributes: addTimestampAttributes(map[string]schema.Attribute{
+			"id": idAttribute(partnerKind),
 			"name": schema.StringAttribute{
 				Description: "The partner's name, 1 to 100 characters. Names need not be unique. Renaming updates " +
 					"the partner in place.",
@@ -68,16 +61,7 @@ func (r *partnerResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"none: removing it from the configuration clears it on Hoko (an explicit `null`).",
 				Optional: true,
 			},
-			"created_at": schema.StringAttribute{
-				Description:   "When the partner was created, in RFC 3339 format (UTC).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"updated_at": schema.StringAttribute{
-				Description: "When the partner was last written, in RFC 3339 format (UTC). Every update changes it.",
-				Computed:    true,
-			},
-		},
+		}, partnerKind),
 		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx, partnerKind)},
 	}
 }

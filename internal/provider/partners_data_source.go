@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
@@ -27,8 +26,8 @@ type partnersDataSource struct {
 
 // partnersDataSourceModel is the configuration and result of hoko_partners.
 type partnersDataSourceModel struct {
-	NameContains types.String   `tfsdk:"name_contains"`
-	Partners     []partnerModel `tfsdk:"partners"`
+	nameFilterModel
+	Partners []partnerModel `tfsdk:"partners"`
 }
 
 // Metadata names the data source hoko_partners.
@@ -56,9 +55,6 @@ func (d *partnersDataSource) Configure(_ context.Context, req datasource.Configu
 func (d *partnersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList[partnersDataSourceModel](ctx, d.objects, req, resp, newPartnerModel)
 }
-
-// query asks for Hoko's own order and the configured name filter.
-func (m partnersDataSourceModel) query() (string, types.String) { return "", m.NameContains }
 
 // withFound is the model with the partners found.
 func (m partnersDataSourceModel) withFound(found []partnerModel) partnersDataSourceModel {

@@ -6,9 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -43,12 +41,7 @@ func (r *tagResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 			"are applied in place, so a tag is never replaced. Destroying a tag deletes it **permanently**: Hoko " +
 			"has no soft delete for tags, the tag cannot be restored, and every link loses its association with it.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Description: "The tag's id, a UUID assigned by Hoko when the tag is created. It never changes, and " +
-					"it is the id an existing tag is imported by.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": idAttribute(tagKind),
 			"name": schema.StringAttribute{
 				Description: "The tag's name, 1 to 50 characters, unique among the tags of the workspace: Hoko " +
 					"refuses a name that another tag holds, and the provider then shows the import block that " +

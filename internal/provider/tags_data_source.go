@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
@@ -27,8 +26,8 @@ type tagsDataSource struct {
 
 // tagsDataSourceModel is the configuration and result of hoko_tags.
 type tagsDataSourceModel struct {
-	NameContains types.String `tfsdk:"name_contains"`
-	Tags         []tagModel   `tfsdk:"tags"`
+	nameFilterModel
+	Tags []tagModel `tfsdk:"tags"`
 }
 
 // Metadata names the data source hoko_tags.
@@ -57,9 +56,6 @@ func (d *tagsDataSource) Configure(_ context.Context, req datasource.ConfigureRe
 func (d *tagsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList[tagsDataSourceModel](ctx, d.objects, req, resp, newTagModel)
 }
-
-// query asks for Hoko's own order and the configured name filter.
-func (m tagsDataSourceModel) query() (string, types.String) { return "", m.NameContains }
 
 // withFound is the model with the tags found.
 func (m tagsDataSourceModel) withFound(found []tagModel) tagsDataSourceModel {
