@@ -123,11 +123,18 @@ func (m *mockHoko) convergedOnMock(prefix string, n int, version string, unmanag
 	})
 }
 
-// expectAllUpdated plans an in-place update for every instance of many.
+// expectAllUpdated plans an in-place update for every instance of
+// hoko_collection.many.
 func expectAllUpdated(prefix string, n int) []plancheck.PlanCheck {
+	return expectAllUpdatedOf("hoko_collection", prefix, n)
+}
+
+// expectAllUpdatedOf plans an in-place update for every instance of
+// typeName.many, keyed prefix-000 and so on.
+func expectAllUpdatedOf(typeName, prefix string, n int) []plancheck.PlanCheck {
 	checks := make([]plancheck.PlanCheck, n)
 	for i := range n {
-		checks[i] = plancheck.ExpectResourceAction(fmt.Sprintf(`hoko_collection.many["%s-%03d"]`, prefix, i), plancheck.ResourceActionUpdate)
+		checks[i] = plancheck.ExpectResourceAction(fmt.Sprintf(`%s.many["%s-%03d"]`, typeName, prefix, i), plancheck.ResourceActionUpdate)
 	}
 	return checks
 }
@@ -146,64 +153,27 @@ func faultFigures(m *mockHoko) string {
 		st.Requests, st.MethodCounts(), st.FaultsInjected, st.RateLimited)
 }
 
-// TestAccCollection_HundredConvergeUnderFaults applies 100 collections (99
-// created, one imported), updates all of them and destroys them, while the
-// mock injects the whole fault mix into every request, reads included. The
-// framework's plan after each apply must be empty. It runs with coalescing
-// (about ten items a request, so a fault strikes ten resources at once) and
-// without (one request per resource, so many more requests meet a fault).
-func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
-	t.Parallel()
-	for mode, settings := range map[string]string{
-		"coalesced":                "",
-		"one request per resource": "batch_requests = false",
-	} {
-		t.Run(mode, func(t *testing.T) {
-			t.Parallel()
-			hundredConvergeUnderFaults(t, settings)
-		})
-	}
+// collectionFleet is 100 collections named fault-000 ..., described
+// "<version> <name>".
+var collectionFleet = faultFleet{
+	config: func(m *mockHoko, importID, version string) string {
+		return m.manyConfig("fault", 100, importID, version)
+	},
+	adopt: func(m *mockHoko) string { return m.Seed("fault-000", new("v1 fault-000")).ID },
+	first: `hoko_collection.many["fault-000"]`,
+	converged: func(m *mockHoko, version string) statecheck.StateCheck {
+		return m.convergedOnMock("fault", 100, version)
+	},
+	updated:   expectAllUpdated("fault", 100),
+	destroyed: func(m *mockHoko) statecheck.StateCheck { return onlyLinksLeft(m) },
 }
 
-func hundredConvergeUnderFaults(t *testing.T, providerSettings string) {
-	const n, prefix = 100, "fault"
-	mock := newMockHoko(t)
-	mock.ProviderSettings = providerSettings
-	adopted := mock.Seed(prefix+"-000", new("v1 "+prefix+"-000"))
-	mock.SetFaults(faultMix(20240601))
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: mock.manyConfig(prefix, n, adopted.ID, "v1"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(`hoko_collection.many["fault-000"]`, tfjsonpath.New("id"), knownvalue.StringExact(adopted.ID)),
-					mock.convergedOnMock(prefix, n, "v1"),
-					mockCheck(func() error { t.Logf("after create: %s", faultFigures(mock)); return nil }),
-				},
-			},
-			{
-				Config:           mock.manyConfig(prefix, n, adopted.ID, "v2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: expectAllUpdated(prefix, n)},
-				ConfigStateChecks: []statecheck.StateCheck{
-					mock.convergedOnMock(prefix, n, "v2"),
-					mockCheck(func() error { t.Logf("after update: %s", faultFigures(mock)); return nil }),
-				},
-			},
-			{
-				// An explicit destroy step: the framework's own destroy
-				// cannot check a state that holds for_each instances.
-				Config:            mock.manyConfig(prefix, n, adopted.ID, "v2"),
-				Destroy:           true,
-				ConfigStateChecks: []statecheck.StateCheck{onlyLinksLeft(mock)},
-			},
-		},
-	})
-	st := mock.Stats()
-	if st.FaultsInjected == 0 || st.RateLimited == 0 {
-		t.Fatalf("the fault mix never struck (%+v); the test proves nothing", st)
-	}
-	t.Logf("after destroy: %s; duplicates found 0", faultFigures(mock))
+// TestAccCollection_HundredConvergeUnderFaults applies 100 collections (99
+// created, one imported), updates all of them and destroys them, while the
+// mock injects the whole fault mix into every request, reads included.
+func TestAccCollection_HundredConvergeUnderFaults(t *testing.T) {
+	t.Parallel()
+	collectionFleet.convergeUnderFaults(t)
 }
 
 // TestAccCollection_RateLimitIsWaitedOut applies 13 collections through a

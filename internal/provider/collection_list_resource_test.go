@@ -95,13 +95,19 @@ func (p *protocolProvider) listServer() tfprotov6.ListResourceServer {
 // nameContains "" leaves the filter out.
 func (p *protocolProvider) list(nameContains string, includeResource bool, limit int64) ([]listResult, []*tfprotov6.Diagnostic) {
 	p.t.Helper()
-	configType := p.schema.ListResourceSchemas["hoko_collection"].ValueType()
+	return p.listOf("hoko_collection", nameContains, includeResource, limit)
+}
+
+// listOf calls ListResource for typeName and reads the whole stream.
+func (p *protocolProvider) listOf(typeName, nameContains string, includeResource bool, limit int64) ([]listResult, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	configType := p.schema.ListResourceSchemas[typeName].ValueType()
 	set := map[string]tftypes.Value{}
 	if nameContains != "" {
 		set["name_contains"] = tftypes.NewValue(tftypes.String, nameContains)
 	}
 	stream, err := p.listServer().ListResource(context.Background(), &tfprotov6.ListResourceRequest{
-		TypeName:        "hoko_collection",
+		TypeName:        typeName,
 		Config:          p.dynamic(configType, p.value(configType, set)),
 		IncludeResource: includeResource,
 		Limit:           limit,
@@ -109,7 +115,7 @@ func (p *protocolProvider) list(nameContains string, includeResource bool, limit
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	resourceType := p.resourceType("hoko_collection")
+	resourceType := p.resourceType(typeName)
 	var results []listResult
 	var diags []*tfprotov6.Diagnostic
 	for r := range stream.Results {

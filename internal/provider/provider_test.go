@@ -51,7 +51,7 @@ func newMockHoko(t *testing.T) *mockHoko {
 	srv := hokotest.NewServer()
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &mockHoko{Server: srv, URL: ts.URL, Key: srv.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite)}
+	return &mockHoko{Server: srv, URL: ts.URL, Key: srv.NewKey(hokotest.AllScopes()...)}
 }
 
 // config prefixes a configuration with a provider block for this server.

@@ -1,0 +1,554 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"net/http"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// The scenario set every resource has: create, update in place, clear by
+// removal, out-of-band delete and change, import, malformed import id,
+// plan-time validation, a taken unique key (for kinds with one), 401 and 403
+// naming the kind's scope, and destroy. A kind describes itself once in a
+// resourceScenarios; each scenario asserts the state and what the mock
+// received and holds, compared with the mock's own record of the object in
+// the API's representation (its /_mock/ endpoint), never with values the
+// provider computed.
+
+// wireObject is an object in the API's JSON representation.
+type wireObject = map[string]any
+
+// resourceScenarios describes one kind's resource to the shared scenarios.
+// Configurations are the attribute lines of a resource block named test.
+type resourceScenarios struct {
+	kind     objectKind
+	mockKind hokotest.Kind
+	// full sets every argument; fullItem is the create item it sends, in the
+	// API's names, which is also what the mock then holds.
+	full     string
+	fullItem wireObject
+	// changed changes every argument in place; changedItem is the update
+	// item it sends, without the id.
+	changed     string
+	changedItem wireObject
+	// minimal sets only the required arguments; clearedItem is the update
+	// item going from full to minimal sends, without the id: explicit nulls
+	// (or the API's default) for what was removed.
+	minimal     string
+	clearedItem wireObject
+	// outOfBand is a member changed in the web app, and a value for it.
+	outOfBand, outOfBandValue string
+	// invalid are configurations refused at plan time, each with the parts
+	// of the error it must show.
+	invalid []invalidConfig
+	// seed plants an object holding fullItem's values out of band and
+	// returns its id; seedNamed plants one named name, with nothing else set.
+	seed      func(m *hokotest.Server) string
+	seedNamed func(m *hokotest.Server, name string) string
+}
+
+// invalidConfig is a configuration refused at plan time.
+type invalidConfig struct {
+	attrs string
+	error []string
+}
+
+// address is the resource under test.
+func (s resourceScenarios) address() string { return s.kind.typeName() + ".test" }
+
+// config is a configuration of the resource under test with attrs.
+func (s resourceScenarios) config(m *mockHoko, attrs string) string {
+	return m.config(fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), attrs))
+}
+
+// run runs every scenario as a parallel subtest.
+func (s resourceScenarios) run(t *testing.T) {
+	scenarios := map[string]func(*testing.T){
+		"Create":                      s.create,
+		"UpdateInPlace":               s.updateInPlace,
+		"ClearByRemoval":              s.clearByRemoval,
+		"DeletedOutOfBandIsCreated":   s.deletedOutOfBand,
+		"ChangedOutOfBandIsUpdated":   s.changedOutOfBand,
+		"ImportBlockLeadsToEmptyPlan": s.importBlock,
+		"ImportMalformedID":           s.importMalformedID,
+		"InvalidFailsAtPlan":          s.invalidAtPlan,
+		"WrongKeyIsRejected":          s.wrongKey,
+		"MissingScopeIsNamed":         s.missingScope,
+	}
+	if s.kind.uniqueKey != "" {
+		scenarios["TakenKeyShowsImportHint"] = s.takenKey
+	}
+	for name, scenario := range scenarios {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			scenario(t)
+		})
+	}
+}
+
+// testCase is a test case of the scenario's mock whose destroy must leave no
+// object of the kind and send exactly one DELETE of the ids given by ids.
+func (s resourceScenarios) testCase(m *mockHoko, steps ...resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.checkNoneLeft(s.mockKind),
+		Steps:                    steps,
+	}
+}
+
+// importStep re-imports the resource under test and compares every attribute.
+func (s resourceScenarios) importStep() resource.TestStep {
+	return resource.TestStep{ResourceName: s.address(), ImportState: true, ImportStateVerify: true}
+}
+
+func (s resourceScenarios) create(t *testing.T) {
+	m := newMockHoko(t)
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config: s.config(m, s.full),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(s.address(), tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRegexp)),
+				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+				m.lastItemIs(s.mockKind, s.fullItem),
+			},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) updateInPlace(t *testing.T) {
+	m := newMockHoko(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config:            s.config(m, s.full),
+			ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(s.address(), tfjsonpath.New("id"))},
+		},
+		resource.TestStep{
+			Config: s.config(m, s.changed),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(s.address(), tfjsonpath.New("id")),
+				m.stateMatchesMock(s.mockKind, s.address(), s.changedItem),
+				m.lastUpdateIs(s.mockKind, s.changedItem),
+			},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) clearByRemoval(t *testing.T) {
+	m := newMockHoko(t)
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{Config: s.config(m, s.full)},
+		resource.TestStep{
+			Config: s.config(m, s.minimal),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				m.lastUpdateIs(s.mockKind, s.clearedItem),
+				m.stateMatchesMock(s.mockKind, s.address(), s.clearedItem),
+			},
+		},
+		resource.TestStep{
+			Config:           s.config(m, s.minimal),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) deletedOutOfBand(t *testing.T) {
+	m := newMockHoko(t)
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config:            s.config(m, s.full),
+			ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(s.address(), tfjsonpath.New("id"))},
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if !m.Delete(s.mockKind, m.onlyID(t, s.mockKind)) {
+					t.Fatal("could not delete the object out of band")
+				}
+			},
+			Config: s.config(m, s.full),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				differentID.AddStateValue(s.address(), tfjsonpath.New("id")),
+				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+			},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) changedOutOfBand(t *testing.T) {
+	m := newMockHoko(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config:            s.config(m, s.full),
+			ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(s.address(), tfjsonpath.New("id"))},
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if !m.SetField(s.mockKind, m.onlyID(t, s.mockKind), s.outOfBand, &s.outOfBandValue) {
+					t.Fatal("could not change the object out of band")
+				}
+			},
+			Config: s.config(m, s.full),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(s.address(), tfjsonpath.New("id")),
+				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+			},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) importBlock(t *testing.T) {
+	m := newMockHoko(t)
+	id := s.seed(m.Server)
+	config := s.config(m, s.full) + fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", s.address(), id)
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionNoop),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(s.address(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+				mockCheck(func() error { return m.expectNoWrites(s.mockKind) }),
+			},
+		},
+		resource.TestStep{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		s.importStep(),
+	))
+}
+
+func (s resourceScenarios) importMalformedID(t *testing.T) {
+	m := newMockHoko(t)
+	resource.UnitTest(t, s.testCase(m,
+		resource.TestStep{
+			Config:        s.config(m, s.minimal),
+			ResourceName:  s.address(),
+			ImportState:   true,
+			ImportStateId: "not-a-uuid",
+			ExpectError: errorMatching("Invalid "+s.kind.title()+" ID",
+				fmt.Sprintf(`The import id "not-a-uuid" is not a %s id`, s.kind.name), s.kind.typeName()+" data source"),
+		},
+	))
+	if n := len(m.RequestsFor(s.mockKind, "")); n != 0 {
+		t.Errorf("a malformed import id sent %d requests, want none", n)
+	}
+}
+
+func (s resourceScenarios) invalidAtPlan(t *testing.T) {
+	m := newMockHoko(t)
+	steps := make([]resource.TestStep, 0, len(s.invalid))
+	for _, bad := range s.invalid {
+		steps = append(steps, resource.TestStep{
+			Config: s.config(m, bad.attrs), PlanOnly: true, ExpectError: errorMatching(bad.error...),
+		})
+	}
+	resource.UnitTest(t, s.testCase(m, steps...))
+	if n := len(m.RequestsFor(s.mockKind, "")); n != 0 {
+		t.Errorf("invalid configurations sent %d requests, want none: they must fail at plan time", n)
+	}
+}
+
+func (s resourceScenarios) takenKey(t *testing.T) {
+	m := newMockHoko(t)
+	holder := s.seedNamed(m.Server, "Taken")
+	hint := []string{
+		fmt.Sprintf("%s %s Already Taken", s.kind.title(), s.kind.uniqueKeyTitle()),
+		fmt.Sprintf("A %s %s already exists", s.kind.name, s.kind.holding("Taken")), `with id "` + holder + `"`,
+		"import {", "to = " + s.kind.typeName() + ".", `id = "` + holder + `"`, "Server message:",
+	}
+	named := func(name string) string { return fmt.Sprintf("%s = %q", s.kind.uniqueKey, name) }
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: s.config(m, named("Taken")), ExpectError: errorMatching(hint...)},
+			{Config: s.config(m, named("Mine"))},
+			// A rename to the taken value gets the same hint.
+			{Config: s.config(m, named("Taken")), ExpectError: errorMatching(hint...)},
+			{
+				Config:           s.config(m, named("Mine")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{mockCheck(func() error {
+					if n := m.Count(s.mockKind); n != 2 {
+						return fmt.Errorf("mock holds %d %s, want the holder and Mine", n, s.kind.plural)
+					}
+					return nil
+				})},
+			},
+			s.importStep(),
+		},
+	})
+}
+
+func (s resourceScenarios) wrongKey(t *testing.T) {
+	m := newMockHoko(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: m.configWithKey("not-a-real-key", fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), s.minimal)),
+			ExpectError: errorMatching("Hoko API Key Rejected", "(HTTP 401)", "api_key", "HOKO_API_KEY",
+				"Server message:"),
+		}},
+	})
+	if n := m.Count(s.mockKind); n != 0 {
+		t.Errorf("mock holds %d %s after a rejected create, want none", n, s.kind.plural)
+	}
+}
+
+func (s resourceScenarios) missingScope(t *testing.T) {
+	m := newMockHoko(t)
+	readOnly := m.NewKey(s.mockKind.ReadScope())
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: m.configWithKey(readOnly, fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), s.minimal)),
+			ExpectError: errorMatching("Hoko API Key Lacks Scopes", "lacks "+s.mockKind.WriteScope()+" (HTTP 403)",
+				s.kind.readScope+" for reading and "+s.kind.writeScope, "Server message:"),
+		}},
+	})
+	puts := m.RequestsFor(s.mockKind, http.MethodPut)
+	if len(puts) != 1 || puts[0].Header.Get("Authorization") != "Bearer "+readOnly {
+		t.Errorf("mock received %d PUTs, want one carrying the read-only key", len(puts))
+	}
+	if n := m.Count(s.mockKind); n != 0 {
+		t.Errorf("mock holds %d %s after a refused create, want none", n, s.kind.plural)
+	}
+}
+
+// checkNoneLeft is a CheckDestroy: the mock holds no object of kind, and
+// every live object Terraform managed went in one DELETE each.
+func (m *mockHoko) checkNoneLeft(kind hokotest.Kind) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := m.Count(kind); n != 0 {
+			return fmt.Errorf("after destroy the mock holds %d %s, want none", n, kind)
+		}
+		for _, del := range m.RequestsFor(kind, http.MethodDelete) {
+			var ids []string
+			if err := json.Unmarshal(del.Body, &ids); err != nil || len(ids) != 1 || !uuidRegexp.MatchString(ids[0]) {
+				return fmt.Errorf("DELETE body %s, want an array of one id", del.Body)
+			}
+		}
+		return nil
+	}
+}
+
+// liveObjects returns the mock's live objects of kind in the API's
+// representation, from its /_mock/ endpoint (which is not recorded).
+func (m *mockHoko) liveObjects(kind hokotest.Kind) ([]wireObject, error) {
+	resp, err := http.Get(m.URL + "/_mock/" + string(kind))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	var objects []wireObject
+	if err := json.Unmarshal(body, &objects); err != nil {
+		return nil, fmt.Errorf("/_mock/%s answered %s: %w", kind, body, err)
+	}
+	return objects, nil
+}
+
+// onlyObject returns the one live object of kind, failing the test when
+// there is not exactly one.
+func (m *mockHoko) onlyObject(t *testing.T, kind hokotest.Kind) wireObject {
+	t.Helper()
+	objects, err := m.liveObjects(kind)
+	if err != nil || len(objects) != 1 {
+		t.Fatalf("mock holds %v (%v), want exactly one %s", objects, err, kind)
+	}
+	return objects[0]
+}
+
+// onlyID returns the id of the one live object of kind.
+func (m *mockHoko) onlyID(t *testing.T, kind hokotest.Kind) string {
+	t.Helper()
+	id, ok := m.onlyObject(t, kind)["id"].(string)
+	if !ok {
+		t.Fatalf("the mock's %s has no id", kind)
+	}
+	return id
+}
+
+// stateMatchesMock checks that the mock holds exactly one object of kind,
+// whose members hold want (nil to skip), and that every attribute of address
+// in the state equals the member of the same name on the mock: strings
+// exactly, null as null, timestamps as the same instant.
+func (m *mockHoko) stateMatchesMock(kind hokotest.Kind, address string, want wireObject) statecheck.StateCheck {
+	return stateFunc(func(req statecheck.CheckStateRequest) error {
+		objects, err := m.liveObjects(kind)
+		if err != nil {
+			return err
+		}
+		if len(objects) != 1 {
+			return fmt.Errorf("mock holds %d %s, want 1: %v", len(objects), kind, objects)
+		}
+		live := objects[0]
+		for member, v := range want {
+			if !reflect.DeepEqual(live[member], v) {
+				return fmt.Errorf("mock holds %s = %#v, want %#v", member, live[member], v)
+			}
+		}
+		attrs, err := stateAttributes(req, address)
+		if err != nil {
+			return err
+		}
+		return sameAsWire(attrs, live)
+	})
+}
+
+// stateAttributes returns the attributes of address in the state.
+func stateAttributes(req statecheck.CheckStateRequest, address string) (map[string]any, error) {
+	if req.State == nil || req.State.Values == nil {
+		return nil, fmt.Errorf("no state")
+	}
+	for _, r := range req.State.Values.RootModule.Resources {
+		if r.Address == address {
+			return r.AttributeValues, nil
+		}
+	}
+	return nil, fmt.Errorf("%s is not in the state", address)
+}
+
+// sameAsWire compares a resource's attributes with an object in the API's
+// representation, member by member (createdAt is created_at).
+func sameAsWire(attrs map[string]any, live wireObject) error {
+	for member, v := range live {
+		attr := snakeCase(member)
+		got, ok := attrs[attr]
+		if !ok {
+			continue // a member the resource does not expose
+		}
+		if strings.HasSuffix(member, "At") {
+			if err := knownvalue.StringFunc(sameInstantFunc(v)).CheckValue(got); err != nil {
+				return fmt.Errorf("%s: %w", attr, err)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got, v) {
+			return fmt.Errorf("state has %s = %#v, the mock %#v", attr, got, v)
+		}
+	}
+	return nil
+}
+
+// sameInstantFunc checks a timestamp against the mock's.
+func sameInstantFunc(wire any) func(string) error {
+	return func(v string) error {
+		s, _ := wire.(string)
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return err
+		}
+		return sameInstant(want).CheckValue(v)
+	}
+}
+
+// snakeCase turns an API member name into the attribute name: createdAt is
+// created_at.
+func snakeCase(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			b.WriteByte('_')
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// lastItemIs checks the last PUT item sent for kind: exactly want's
+// members, and no id (a create).
+func (m *mockHoko) lastItemIs(kind hokotest.Kind, want wireObject) statecheck.StateCheck {
+	return m.lastPUTItem(kind, func() (wireObject, error) { return want, nil })
+}
+
+// lastUpdateIs checks the last PUT item sent for kind: the id of the mock's
+// one object of kind and exactly want's members besides.
+func (m *mockHoko) lastUpdateIs(kind hokotest.Kind, want wireObject) statecheck.StateCheck {
+	return m.lastPUTItem(kind, func() (wireObject, error) {
+		objects, err := m.liveObjects(kind)
+		if err != nil || len(objects) != 1 {
+			return nil, fmt.Errorf("mock holds %v (%v), want one %s", objects, err, kind)
+		}
+		expected := maps.Clone(want)
+		expected["id"] = objects[0]["id"]
+		return expected, nil
+	})
+}
+
+// lastPUTItem checks that the last PUT sent for kind held one item, the one
+// expected returns.
+func (m *mockHoko) lastPUTItem(kind hokotest.Kind, expected func() (wireObject, error)) statecheck.StateCheck {
+	return mockCheck(func() error {
+		want, err := expected()
+		if err != nil {
+			return err
+		}
+		puts := m.RequestsFor(kind, http.MethodPut)
+		if len(puts) == 0 {
+			return fmt.Errorf("no PUT to %s", kind)
+		}
+		var items []wireObject
+		if err := json.Unmarshal(puts[len(puts)-1].Body, &items); err != nil || len(items) != 1 {
+			return fmt.Errorf("last PUT body %s, want one item", puts[len(puts)-1].Body)
+		}
+		if !reflect.DeepEqual(items[0], want) {
+			return fmt.Errorf("last PUT item = %v, want %v", items[0], want)
+		}
+		return nil
+	})
+}
+
+// expectNoWrites checks that nothing but GETs reached kind.
+func (m *mockHoko) expectNoWrites(kind hokotest.Kind) error {
+	for _, r := range m.RequestsFor(kind, "") {
+		if r.Method != http.MethodGet {
+			return fmt.Errorf("mock received %s %s, want reads only", r.Method, r.Path)
+		}
+	}
+	return nil
+}
