@@ -40,8 +40,11 @@ func TestAccCollectionList_Query(t *testing.T) {
 				Config: mock.config(`data "hoko_collection" "links" { name = "Links" }`),
 			},
 			{
+				// Only the list blocks: the query runs beside the previous step's
+				// configuration, whose provider block it uses (a second one is a
+				// "Duplicate provider configuration").
 				Query: true,
-				Config: mock.config(`
+				Config: `
 list "hoko_collection" "all" {
   provider         = hoko
   include_resource = true
@@ -51,7 +54,7 @@ list "hoko_collection" "camp" {
   config {
     name_contains = "Camp"
   }
-}`),
+}`,
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("hoko_collection.all", 4),
 					querycheck.ExpectIdentity("hoko_collection.all", map[string]knownvalue.Check{"id": knownvalue.StringExact(links.ID)}),

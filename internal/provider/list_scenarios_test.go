@@ -109,8 +109,11 @@ func (s resourceScenarios) listAcceptance(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: mock.config(`data "hoko_collection" "links" { name = "Links" }`)},
 			{
+				// Only the list blocks: the query runs beside the previous step's
+				// configuration, whose provider block it uses (a second one is a
+				// "Duplicate provider configuration").
 				Query: true,
-				Config: mock.config(`
+				Config: `
 list "` + typeName + `" "all" {
   provider         = hoko
   include_resource = true
@@ -120,7 +123,7 @@ list "` + typeName + `" "camp" {
   config {
     name_contains = "Camp"
   }
-}`),
+}`,
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength(typeName+".all", 3),
 					querycheck.ExpectResourceDisplayName(typeName+".all",
