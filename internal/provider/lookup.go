@@ -47,10 +47,14 @@ func lookupObject[T, I any](ctx context.Context, o kindObjects[T, I], id, name t
 		obj, err = o.store.Holder(ctx, named(name.ValueString()))
 	}
 	if errors.Is(err, hoko.ErrNotFound) {
+		gone := fmt.Sprintf("Deleted %s cannot be found.", o.kind.plural)
+		if id.IsNull() {
+			gone = fmt.Sprintf("Names are case-sensitive, and deleted %s cannot be found.", o.kind.plural)
+		}
 		diags.AddError(o.kind.title()+" Not Found",
-			fmt.Sprintf("No live %s %s exists in this Hoko workspace. Names are case-sensitive, and deleted %s "+
-				"cannot be found. Check the value, or list the workspace's %s with the %ss data source.\n\nError: %s",
-				o.kind.name, searched, o.kind.plural, o.kind.plural, o.kind.typeName(), err))
+			fmt.Sprintf("No live %s %s exists in this Hoko workspace. %s Check the value, or list the "+
+				"workspace's %s with the %ss data source.\n\nError: %s",
+				o.kind.name, searched, gone, o.kind.plural, o.kind.typeName(), err))
 		return obj, false
 	}
 	if err != nil {
