@@ -58,9 +58,14 @@ type resourceScenarios struct {
 	// of the error it must show.
 	invalid []invalidConfig
 	// seed plants an object holding fullItem's values out of band and
-	// returns its id; seedNamed plants one named name, with nothing else set.
+	// returns its id; seedNamed plants one whose name (or unique key) is
+	// name, with nothing else set.
 	seed      func(m *hokotest.Server) string
 	seedNamed func(m *hokotest.Server, name string) string
+	// keyed is a configuration whose unique key holds value, for a kind
+	// with one; nil means the unique key alone (`name = "..."`), enough
+	// where it is the only required argument.
+	keyed func(value string) string
 }
 
 // invalidConfig is a configuration refused at plan time.
@@ -297,7 +302,10 @@ func (s resourceScenarios) takenKey(t *testing.T) {
 		fmt.Sprintf("A %s %s already exists", s.kind.name, s.kind.holding("Taken")), `with id "` + holder + `"`,
 		"import {", "to = " + s.kind.typeName() + ".", `id = "` + holder + `"`, "Server message:",
 	}
-	named := func(name string) string { return fmt.Sprintf("%s = %q", s.kind.uniqueKey, name) }
+	named := s.keyed
+	if named == nil {
+		named = func(name string) string { return fmt.Sprintf("%s = %q", s.kind.uniqueKey, name) }
+	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
