@@ -130,8 +130,7 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		MaxBatchSize:    tuning.maxBatchSize,
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Hoko Endpoint",
-			"The provider cannot use the configured endpoint: "+err.Error()+".")
+		addEndpointError(&resp.Diagnostics, path.Root("endpoint"), endpoint, err)
 		return
 	}
 	resp.DataSourceData = client

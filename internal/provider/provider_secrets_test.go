@@ -139,3 +139,79 @@ func TestAccProvider_RedirectIsNotFollowed(t *testing.T) {
 		}
 	})
 }
+
+// traceLogs sends Terraform's and the provider's logs at TRACE to one file
+// for the rest of the test and returns a function that reads them, without
+// the testing framework's own entries that quote each step's configuration.
+// A test that calls it cannot run in parallel: the log settings are
+// environment variables.
+func traceLogs(t *testing.T) func() []byte {
+	t.Helper()
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	return func() []byte {
+		t.Helper()
+		raw, err := os.ReadFile(logFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return withoutConfigEcho(raw)
+	}
+}
+
+// assertNotInLogs fails the test when logs hold secret anywhere, quoting
+// where; want are texts the logs must hold, so that the search cannot pass
+// over logs that never saw what it looks for.
+func assertNotInLogs(t *testing.T, logs []byte, secret string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !bytes.Contains(logs, []byte(w)) {
+			t.Fatalf("the trace log (%d bytes) lacks %q; the search below would prove nothing", len(logs), w)
+		}
+	}
+	if i := bytes.Index(logs, []byte(secret)); i >= 0 {
+		t.Errorf("the trace log holds the secret at byte %d: %q", i, logs[max(0, i-300):min(len(logs), i+len(secret)+50)])
+	}
+}
+
+// TestAccProvider_EndpointCredentialsAreRedacted configures endpoints that
+// carry a secret (user information in the provider block, a query in
+// HOKO_ENDPOINT). Both are refused before any request, and neither the
+// diagnostic nor Terraform's TRACE log, which records every diagnostic,
+// quotes the secret: they show the endpoint with REDACTED in its place.
+func TestAccProvider_EndpointCredentialsAreRedacted(t *testing.T) {
+	logs := traceLogs(t)
+	mock := newMockHoko(t)
+	const secret = "hoko_live_1n_th3_url"
+	host := strings.TrimPrefix(mock.URL, "http://")
+	t.Setenv(envEndpoint, mock.URL+"/?api_key="+secret)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "hoko" {
+  endpoint = "http://user:%s@%s"
+  api_key  = %q
+}
+resource "hoko_collection" "test" { name = "Docs" }`, secret, host, mock.Key),
+				ExpectError: errorMatching("Invalid Hoko Endpoint", fmt.Sprintf(`"http://REDACTED@%s"`, host),
+					"without credentials, query or fragment"),
+			},
+			{
+				Config: fmt.Sprintf(`
+provider "hoko" {
+  api_key = %q
+}
+resource "hoko_collection" "test" { name = "Docs" }`, mock.Key),
+				ExpectError: errorMatching("Invalid Hoko Endpoint", fmt.Sprintf(`"%s/?REDACTED"`, mock.URL),
+					"without credentials, query or fragment"),
+			},
+		},
+	})
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("mock received %d requests, want none: a refused endpoint is never called", n)
+	}
+	assertNotInLogs(t, logs(), secret, "REDACTED@"+host, mock.URL+"/?REDACTED")
+}
