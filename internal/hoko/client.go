@@ -28,7 +28,8 @@ const maxObjectBytes = 256 << 20
 var errTooLarge = errors.New("response too large")
 
 // Logger receives one entry per request. The provider passes tflog through
-// it; the client itself has no logging dependency. Fields never hold the key.
+// it; the client itself has no logging dependency. Messages and fields never
+// hold the key: the client masks it in everything it logs (see mask.go).
 type Logger interface {
 	Debug(ctx context.Context, msg string, fields map[string]any)
 	Info(ctx context.Context, msg string, fields map[string]any)
@@ -86,6 +87,8 @@ type Client struct {
 	pace           *pacer
 	// maxBatch is the most items one write request carries.
 	maxBatch int
+	// mask hides the key in every error and log entry (see mask.go).
+	mask keyMask
 
 	// clock estimates the server's clock from the Date of its answers, to
 	// tell objects a lost create wrote from older ones (upsert_safety.go).
@@ -118,9 +121,10 @@ func New(cfg Config) (*Client, error) {
 		httpClient = &copied
 	}
 	httpClient.CheckRedirect = refuseRedirects
-	logger := cfg.Logger
-	if logger == nil {
-		logger = discardLogger{}
+	mask := newKeyMask(cfg.APIKey)
+	var logger Logger = discardLogger{}
+	if cfg.Logger != nil {
+		logger = maskingLogger{next: cfg.Logger, mask: mask}
 	}
 	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
 	if waitMin <= 0 {
@@ -133,7 +137,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
 		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
-		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax),
+		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax), mask: mask,
 		maxBatch: MaxItemsPerRequest,
 	}
 	if cfg.MaxBatchSize > 0 && cfg.MaxBatchSize < MaxItemsPerRequest {
@@ -222,7 +226,7 @@ func (c *Client) send(ctx context.Context, r request, out any) error {
 		if !c.pace.wait(ctx) {
 			return fmt.Errorf("%s %s: stopped while pacing requests for the rate limit: %w", method, path, context.Cause(ctx))
 		}
-		err := c.attempt(ctx, method, &u, payload, limit, out)
+		err := c.mask.err(c.attempt(ctx, method, &u, payload, limit, out))
 		if err == nil {
 			return nil
 		}

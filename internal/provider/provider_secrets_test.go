@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -214,4 +216,80 @@ resource "hoko_collection" "test" { name = "Docs" }`, mock.Key),
 		t.Errorf("mock received %d requests, want none: a refused endpoint is never called", n)
 	}
 	assertNotInLogs(t, logs(), secret, "REDACTED@"+host, mock.URL+"/?REDACTED")
+}
+
+// TestAccProvider_EchoedKeyIsMasked points the provider at servers that
+// echo the request's headers back, as debugging proxies and misconfigured
+// servers do: in a text body of a 502 for writes, in the message of a 403
+// for reads, and in an answer so malformed that net/http quotes it. Every
+// diagnostic shows *** where the key was, and the TRACE log, which records
+// the diagnostics, the provider's request logs and Terraform's output, never
+// holds the key.
+func TestAccProvider_EchoedKeyIsMasked(t *testing.T) {
+	logs := traceLogs(t)
+	const key = "hoko_live_3ch03d_k3y_0f_the_test"
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, `{"error":{"en":"Forbidden for Authorization: %s","ar":"x"}}`, r.Header.Get("Authorization"))
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusBadGateway)
+		fmt.Fprintf(w, "Bad gateway. Your request was:\n%s %s\nAuthorization: %s\nUser-Agent: %s\n",
+			r.Method, r.URL, r.Header.Get("Authorization"), r.UserAgent())
+	}))
+	t.Cleanup(echo.Close)
+	malformed := malformedEchoServer(t)
+	config := func(endpoint, body string) string {
+		return fmt.Sprintf("provider \"hoko\" {\n  endpoint    = %q\n  api_key     = %q\n  max_retries = 0\n}\n", endpoint, key) + body
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config(echo.URL, `resource "hoko_collection" "test" { name = "Docs" }`),
+				ExpectError: errorMatching("create collection", "HTTP 502", `Authorization: Bearer ***`),
+			},
+			{
+				Config:      config(echo.URL, `data "hoko_collections" "all" {}`),
+				ExpectError: errorMatching("Hoko API Key Lacks Scopes", "Forbidden for Authorization: Bearer ***"),
+			},
+			{
+				Config:      config(malformed, `data "hoko_collections" "all" {}`),
+				ExpectError: errorMatching("Hoko API Request Failed", `malformed MIME header`, `Authorization Bearer ***`),
+			},
+		},
+	})
+	assertNotInLogs(t, logs(), key, "Bearer ***", "Hoko API request")
+}
+
+// malformedEchoServer answers every request with a status line and then the
+// request's Authorization header without its colon, which net/http refuses
+// with an error that quotes the line.
+func malformedEchoServer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Close() })
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				r, err := http.ReadRequest(bufio.NewReader(conn))
+				if err != nil {
+					return
+				}
+				fmt.Fprintf(conn, "HTTP/1.1 400 Bad Request\r\nAuthorization %s\r\n\r\n", r.Header.Get("Authorization"))
+			}()
+		}
+	}()
+	return "http://" + l.Addr().String()
 }
