@@ -39,7 +39,8 @@ type Logger interface {
 type Config struct {
 	// Endpoint is the API's base URL; empty means DefaultEndpoint.
 	Endpoint string
-	// APIKey is sent as a bearer token on every request.
+	// APIKey is sent as a bearer token on every request. It must pass
+	// CheckAPIKey: New does not trim it.
 	APIKey string
 	// UserAgent is sent on every request.
 	UserAgent string
@@ -112,8 +113,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.APIKey == "" {
-		return nil, errors.New("an API key is required")
+	if err := CheckAPIKey(cfg.APIKey); err != nil {
+		return nil, err
 	}
 	httpClient := &http.Client{Timeout: 2 * time.Minute}
 	if cfg.HTTPClient != nil {

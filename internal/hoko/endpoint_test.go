@@ -111,3 +111,30 @@ func TestRedactEndpoint_KeepsWhatIsNotSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_RefusesKeysThatCannotBeSent refuses, at once and without quoting
+// it, a key net/http would refuse to put in a header: before, such a key was
+// "sent" eleven times over half a minute, each attempt failing like a lost
+// connection.
+func TestNew_RefusesKeysThatCannotBeSent(t *testing.T) {
+	t.Parallel()
+	for key, want := range map[string]string{
+		"hoko_live_abc\n":     "line break at character 14",
+		"hoko_live_abc\r\n":   "line break at character 14",
+		"hoko live abc":       "white space at character 5",
+		"hoko_live_\x00abc":   "control or invalid character at character 11",
+		"hoko_live_\xffabc":   "control or invalid character at character 11",
+		"\thoko_live_abcdefg": "white space at character 1",
+	} {
+		_, err := hoko.New(hoko.Config{Endpoint: "https://hoko.to", APIKey: key})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("New with key %q: err = %v, want one containing %q", key, err, want)
+		}
+		if err != nil && strings.Contains(err.Error(), "abc") {
+			t.Errorf("the error quotes the key: %v", err)
+		}
+	}
+	if _, err := hoko.New(hoko.Config{Endpoint: "https://hoko.to", APIKey: "hoko_live_abc"}); err != nil {
+		t.Errorf("a plain key was refused: %v", err)
+	}
+}
