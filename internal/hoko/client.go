@@ -51,9 +51,10 @@ type Config struct {
 	// Logger receives request logs; nil discards them.
 	Logger Logger
 	// MaxRetries is how many times one request is retried after a server
-	// error or a lost connection when that is safe; zero sends each request
-	// once. Rate limits (429) are waited out without counting against it, for
-	// up to two minutes per request.
+	// error, a lost connection or a rate limit (429) without a wait hint,
+	// when that is safe; zero sends each request once. A 429 that says how
+	// long to wait (retryAfter, Retry-After or X-RateLimit-Reset) is waited
+	// out without counting against it, for up to two minutes per request.
 	MaxRetries int
 	// RequestTimeout bounds one HTTP attempt; zero means no bound beyond the
 	// caller's context.
