@@ -27,6 +27,11 @@ const maxObjectBytes = 256 << 20
 // errTooLarge marks an answer larger than the client reads.
 var errTooLarge = errors.New("response too large")
 
+// defaultAttemptBound bounds one attempt of a client configured without a
+// RequestTimeout, so that a server that never answers cannot hold a request
+// forever.
+const defaultAttemptBound = 2 * time.Minute
+
 // Logger receives one entry per request. The provider passes tflog through
 // it; the client itself has no logging dependency. Messages and fields never
 // hold the key: the client masks it in everything it logs (see mask.go).
@@ -44,7 +49,8 @@ type Config struct {
 	APIKey string
 	// UserAgent is sent on every request.
 	UserAgent string
-	// HTTPClient sends the requests; nil means a client with sane timeouts.
+	// HTTPClient sends the requests; nil means a client bounded only by
+	// RequestTimeout.
 	// Its redirect policy is replaced: the client never follows redirects,
 	// so the key cannot be carried to another host.
 	HTTPClient *http.Client
@@ -56,8 +62,9 @@ type Config struct {
 	// long to wait (retryAfter, Retry-After or X-RateLimit-Reset) is waited
 	// out without counting against it, for up to two minutes per request.
 	MaxRetries int
-	// RequestTimeout bounds one HTTP attempt; zero means no bound beyond the
-	// caller's context.
+	// RequestTimeout bounds one HTTP attempt, however long it is; zero means
+	// two minutes. An HTTPClient with a Timeout of its own bounds attempts
+	// too.
 	RequestTimeout time.Duration
 	// RetryWaitMin is the backoff before the first retry, doubled for each
 	// further one; zero means 250ms.
@@ -117,7 +124,14 @@ func New(cfg Config) (*Client, error) {
 	if err := CheckAPIKey(cfg.APIKey); err != nil {
 		return nil, err
 	}
-	httpClient := &http.Client{Timeout: 2 * time.Minute}
+	// RequestTimeout bounds each attempt through its context. The default
+	// client's own bound is only a backstop for a client configured without
+	// one; as a fixed two minutes it used to cut a longer request_timeout
+	// short, silently, with an error that did not name the setting.
+	httpClient := &http.Client{}
+	if cfg.RequestTimeout <= 0 {
+		httpClient.Timeout = defaultAttemptBound
+	}
 	if cfg.HTTPClient != nil {
 		copied := *cfg.HTTPClient
 		httpClient = &copied

@@ -53,7 +53,8 @@ func maxRetriesAttribute() schema.Attribute {
 func requestTimeoutAttribute() schema.Attribute {
 	return schema.StringAttribute{
 		Description: fmt.Sprintf("How long one API request may take before it is abandoned (and retried when that is "+
-			"safe), as a Go duration such as `30s` or `2m`. Resource `timeouts` blocks bound whole operations. Falls "+
+			"safe), as a positive Go duration such as `30s` or `5m`; longer values are honoured as given, with no "+
+			"upper limit. Resource `timeouts` blocks bound whole operations. Falls "+
 			"back to the `%s` environment variable, then to `%s`.", envRequestTimeout, defaultRequestTimeout),
 		Optional:   true,
 		Validators: []validator.String{positiveDurationValidator{}},
