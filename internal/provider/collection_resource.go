@@ -54,10 +54,10 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
+				Description: "The collection's name, 1 to 32 characters and not only spaces, unique among the live collections of the " +
 					"workspace: Hoko refuses a name that another collection holds. Renaming updates the collection in place.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32), notBlank()},
 			},
 			"description": schema.StringAttribute{
 				Description: "The collection's free-text description; Hoko documents no length limit. Leave it out " +
