@@ -62,7 +62,9 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Description: "The collection's free-text description; Hoko documents no length limit. Leave it out " +
 					"for no description: removing it from the configuration clears it on Hoko, because the update " +
 					"sends an explicit `null`. An empty string `\"\"` is a value of its own: Hoko stores it and the " +
-					"provider keeps it as `\"\"`, never as null.",
+					"provider keeps it as `\"\"`, never as null. Terraform's human-readable plan and `terraform show` do not " +
+					"tell the two apart (a change between them is listed as an update that hides `description` among the " +
+					"unchanged attributes, and `show` prints `\"\"` as `null`); `terraform show -json` does.",
 				Optional: true,
 			},
 			"created_at": schema.StringAttribute{
