@@ -18,40 +18,35 @@ import (
 // state, but it knows which objects its own resources created, updated or
 // read while it ran; those are the ones it can rule out.
 
-// managedIDs holds, per client (one per provider configuration and run), the
-// ids of the objects resources of this run created, updated or read.
-var managedIDs sync.Map // *hoko.Client → *idSet
-
-// idSet is a set of ids, safe for concurrent use.
-type idSet struct {
+// managed holds, per client (one per provider configuration and run), the
+// ids of the objects resources of this run created, updated or read. Entries
+// are never dropped: a provider process serves one Terraform command, and the
+// ids are few.
+var managed = struct {
 	mu  sync.Mutex
-	ids map[string]struct{}
-}
+	ids map[*hoko.Client]map[string]struct{}
+}{ids: make(map[*hoko.Client]map[string]struct{})}
 
 // rememberManaged records that a resource of this run manages id.
 func rememberManaged(client *hoko.Client, id string) {
 	if client == nil || id == "" {
 		return
 	}
-	v, _ := managedIDs.LoadOrStore(client, &idSet{ids: make(map[string]struct{})})
-	set := v.(*idSet)
-	set.mu.Lock()
-	set.ids[id] = struct{}{}
-	set.mu.Unlock()
+	managed.mu.Lock()
+	defer managed.mu.Unlock()
+	if managed.ids[client] == nil {
+		managed.ids[client] = make(map[string]struct{})
+	}
+	managed.ids[client][id] = struct{}{}
 }
 
 // isManaged reports whether a resource of this run created, updated or read
 // id. False does not mean no resource manages it: one that Terraform did not
 // touch in this run (no change, -refresh=false) is not known here.
 func isManaged(client *hoko.Client, id string) bool {
-	v, ok := managedIDs.Load(client)
-	if !ok {
-		return false
-	}
-	set := v.(*idSet)
-	set.mu.Lock()
-	defer set.mu.Unlock()
-	_, ok = set.ids[id]
+	managed.mu.Lock()
+	defer managed.mu.Unlock()
+	_, ok := managed.ids[client][id]
 	return ok
 }
 
