@@ -6,6 +6,9 @@
 #
 #   .ci/testacc-matrix.sh CLI...     e.g. "$(command -v terraform)" bin/clis/tofu-1.12.6/tofu
 #
+# TESTACC_MATRIX_RUN narrows the tests (a go test -run pattern, default
+# TestAcc), TESTACC_MATRIX_TIMEOUT bounds each CLI's run (default 10m).
+#
 # A CLI under bin/clis/ that is not there yet is unpacked by .ci/clis.sh.
 # Fails when any test fails, or when a CLI that has every feature the tests
 # gate on (Terraform 1.14 or later) skips a test for a reason other than
@@ -17,6 +20,7 @@ export CHECKPOINT_DISABLE=1
 
 [ $# -gt 0 ] || { echo "usage: $0 CLI... (paths of terraform or tofu binaries)" >&2; exit 2; }
 TIMEOUT=${TESTACC_MATRIX_TIMEOUT:-10m}
+RUN=${TESTACC_MATRIX_RUN:-TestAcc}
 out=bin/testacc-matrix
 mkdir -p "$out"
 
@@ -47,7 +51,7 @@ for cli in "$@"; do
   echo "== acceptance tests under $label ($abs)"
   start=$SECONDS
   rc=0
-  TF_ACC_TERRAFORM_PATH=$abs go test -count=1 -json -timeout "$TIMEOUT" -run 'TestAcc' ./internal/provider >"$json" || rc=$?
+  TF_ACC_TERRAFORM_PATH=$abs go test -count=1 -json -timeout "$TIMEOUT" -run "$RUN" ./internal/provider >"$json" || rc=$?
   took=$((SECONDS - start))
   res=$(results "$json")
   passed=$(grep -c '^pass ' <<<"$res" || true)
