@@ -20,12 +20,7 @@ import (
 func TestAccProvider_APIKeyFromFileIsTrimmed(t *testing.T) {
 	t.Parallel()
 	mock := newMockHoko(t)
-	config := fmt.Sprintf(`
-provider "hoko" {
-  endpoint = %q
-  api_key  = %q
-}
-resource "hoko_collection" "test" { name = "Keyed From File" }`, mock.URL, " "+mock.Key+" \n")
+	config := mock.configWithKey(" "+mock.Key+" \n", `resource "hoko_collection" "test" { name = "Keyed From File" }`)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
