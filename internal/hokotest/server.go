@@ -26,9 +26,11 @@ const (
 	debugPrefix = "/_mock/"
 	// hardLimit is the contract's hard cap on items per write and per take.
 	hardLimit = 10000
-	// maxBodyBytes bounds what the mock reads into memory. 10,000 items with
-	// generous descriptions fit easily; a runaway client does not.
-	maxBodyBytes = 64 << 20
+	// maxBodyBytes bounds what the mock reads into memory. Hoko documents no
+	// length limit for descriptions, so one description larger than a
+	// client's page cap (64 MiB) must still be writable; a runaway client's
+	// body is not.
+	maxBodyBytes = 256 << 20
 	// defaultName is the collection every new workspace starts with.
 	defaultName = "Links"
 )
