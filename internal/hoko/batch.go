@@ -31,23 +31,14 @@ type writeBatcher[In, Out any] struct {
 	send    func(ctx context.Context, items []In) ([]Out, error)
 	maxSize int
 
+	// ops is what the batcher knows of its caller's operations, shared
+	// with the client's other batchers (see Operations).
+	ops *Operations
+
 	mu      sync.Mutex
 	queue   []*writeCall[In, Out]
 	running bool // a goroutine is draining the queue; a request may be in flight
-	// inside counts the calls in do() now, queued or in flight, and peak is
-	// the most seen at once: how many operations the caller runs side by
-	// side (Terraform's -parallelism). A round waits for that many.
-	inside int
-	peak   int
-	// arrived wakes a gathering round when a call is queued.
-	arrived chan struct{}
 }
-
-// gatherWait bounds how long a round waits for a full house (see gather).
-// Terraform on a busy 2-core machine starts a new operation every 20 to 40
-// ms, so this lets a slot freed by the previous round be filled again, yet
-// it is short beside the time an apply of many resources takes.
-const gatherWait = 200 * time.Millisecond
 
 // writeCall is one caller's item, waiting for its result.
 type writeCall[In, Out any] struct {
@@ -58,6 +49,9 @@ type writeCall[In, Out any] struct {
 	// done receives exactly one result. It is buffered, so delivering never
 	// waits for a caller that has already returned.
 	done chan writeResult[Out]
+	// released makes sure the call leaves ops exactly once: when its
+	// result is delivered, or when its caller returns.
+	released atomic.Bool
 	// state moves from callQueued to callSent (a request took the item) or
 	// to callAbandoned (the caller gave up first), never both: an item is
 	// either never sent, or sent with its caller waiting for the outcome.
@@ -78,9 +72,26 @@ type writeResult[Out any] struct {
 }
 
 // newWriteBatcher returns a batcher that sends at most maxSize items per
-// request through send.
-func newWriteBatcher[In, Out any](maxSize int, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
-	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1), arrived: make(chan struct{}, 1)}
+// request through send. ops may be nil: the batcher then knows only the
+// calls made to it.
+func newWriteBatcher[In, Out any](maxSize int, ops *Operations, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
+	if ops == nil {
+		ops = NewOperations()
+	}
+	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1), ops: ops}
+}
+
+// release records, once, that call no longer waits.
+func (b *writeBatcher[In, Out]) release(call *writeCall[In, Out]) {
+	if call.released.CompareAndSwap(false, true) {
+		b.ops.leave()
+	}
+}
+
+// deliver hands call its result and releases it.
+func (b *writeBatcher[In, Out]) deliver(call *writeCall[In, Out], r writeResult[Out]) {
+	call.done <- r
+	b.release(call)
 }
 
 // do writes item together with whatever other calls are waiting, and returns
@@ -99,23 +110,13 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	call := &writeCall[In, Out]{ctx: ctx, item: item, done: make(chan writeResult[Out], 1)}
 	b.mu.Lock()
 	b.queue = append(b.queue, call)
-	b.inside++
-	b.peak = max(b.peak, b.inside)
 	start := !b.running
 	b.running = true
+	b.ops.join() // wakes a gathering round, which sees the call queued
 	b.mu.Unlock()
-	defer func() {
-		b.mu.Lock()
-		b.inside--
-		b.mu.Unlock()
-	}()
+	defer b.release(call)
 	if start {
 		go b.run()
-	} else {
-		select {
-		case b.arrived <- struct{}{}:
-		default: // a wake-up is already pending
-		}
 	}
 
 	select {
@@ -138,7 +139,7 @@ func (b *writeBatcher[In, Out]) run() {
 	for {
 		b.gather()
 		b.mu.Lock()
-		calls := live(b.queue)
+		calls := b.live(b.queue)
 		b.queue = nil
 		if len(calls) == 0 {
 			b.running = false
@@ -152,53 +153,79 @@ func (b *writeBatcher[In, Out]) run() {
 			wg.Go(func() { b.flush(chunk) })
 		}
 		wg.Wait()
+		b.ops.answered()
 	}
 }
 
-// gather holds a round back until a full house is queued: as many calls as
-// the caller was seen to run side by side, or a full batch. Group commit
-// alone sends whatever queued during the last round trip, and Terraform,
-// which starts operations one by one, fills few slots in 20 ms: about two
-// items a request. Waiting until every slot is taken costs Terraform little
-// (its other slots are busy with their own work meanwhile) and fills each
-// request. A lone call still goes out at once (a full house of one), and
-// when fewer calls come than were seen before, the wait ends after
-// gatherWait and the estimate drops to what did come, so only the first
-// round after a busy spell can wait.
+// gather holds a round back while the caller may still bring calls to it,
+// and no longer. Group commit alone sends whatever queued during the last
+// round trip, and Terraform, which starts operations one by one, fills few
+// slots in 20 ms: about two items a request. So a round waits, but only for
+// calls that are coming, as Operations sees them:
+//
+//   - while an operation is inside the caller with no call waiting in a
+//     batcher, it is on its way (Terraform is planning it, or applying it
+//     up to its write), and the round waits for it;
+//   - once nothing is on its way and every slot the caller was seen to use
+//     is taken by a waiting call (a full house), or a batch is full, the
+//     round goes at once: nothing more can come before it returns;
+//   - with nothing on its way and free slots, Terraform may be starting new
+//     operations in them (it does after every round, one by one) or have
+//     none left to start (the tail of an apply, a dependency chain); the
+//     round waits until the caller has been quiet for a few of its own
+//     beats, then goes, and the estimate of slots drops to what is inside.
+//
+// A lone call so goes out at once (a full house of one), and so does every
+// step of a chain. gatherWait bounds the whole wait, whatever the signal.
 func (b *writeBatcher[In, Out]) gather() {
-	var timeout <-chan time.Time
+	var fallback <-chan time.Time
 	for {
 		b.mu.Lock()
 		queued := len(b.queue)
-		full := queued == 0 || queued >= b.peak || queued >= b.maxSize
+		a := b.ops.snapshot()
+		// The queued calls are waiting even if they have not joined ops
+		// yet; without a caller that calls Begin, inside is what waits.
+		waiting := max(a.waiting, queued)
+		inside := max(a.inside, waiting)
+		onItsWay := inside - waiting
+		full := queued == 0 || queued >= b.maxSize || (onItsWay == 0 && inside >= a.peak)
 		b.mu.Unlock()
 		if full {
 			return
 		}
-		if timeout == nil {
+		if fallback == nil {
+			b.ops.held.Add(1)
 			timer := time.NewTimer(gatherWait)
 			defer timer.Stop()
-			timeout = timer.C
+			fallback = timer.C
+		}
+		var quiet <-chan time.Time
+		stop := func() bool { return false }
+		if onItsWay == 0 {
+			timer := time.NewTimer(time.Until(a.quietAt))
+			quiet, stop = timer.C, timer.Stop
 		}
 		select {
-		case <-b.arrived:
-		case <-timeout:
-			b.mu.Lock()
-			b.peak = max(len(b.queue), 1)
-			b.mu.Unlock()
-			return
+		case <-a.changed:
+			stop()
+			continue
+		case <-quiet:
+		case <-fallback:
+			stop()
 		}
+		b.ops.lower(waiting)
+		return
 	}
 }
 
 // live returns the calls whose callers still wait, and hands the others
 // their context's error (a caller may not have noticed yet that it gave up;
 // if it has, the buffered result is simply never read).
-func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
+func (b *writeBatcher[In, Out]) live(calls []*writeCall[In, Out]) []*writeCall[In, Out] {
 	out := calls[:0:0]
 	for _, c := range calls {
 		if err := c.ctx.Err(); err != nil {
-			c.done <- writeResult[Out]{err: err}
+			b.deliver(c, writeResult[Out]{err: err})
 			continue
 		}
 		out = append(out, c)
@@ -215,7 +242,7 @@ func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
 // path's retries) would fail each item alone as well, so every caller gets
 // the error.
 func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
-	calls = live(calls)
+	calls = b.live(calls)
 	sending := calls[:0:0]
 	for _, c := range calls {
 		// A caller that gave up is left out; one already sent (a half of
@@ -244,7 +271,7 @@ func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
 	switch {
 	case err == nil:
 		for i, c := range calls {
-			c.done <- writeResult[Out]{out: outs[i]}
+			b.deliver(c, writeResult[Out]{out: outs[i]})
 		}
 	case len(calls) > 1 && StatusCode(err) == http.StatusBadRequest:
 		half := len(calls) / 2
@@ -254,7 +281,7 @@ func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
 		wg.Wait()
 	default:
 		for _, c := range calls {
-			c.done <- writeResult[Out]{err: err}
+			b.deliver(c, writeResult[Out]{err: err})
 		}
 	}
 }

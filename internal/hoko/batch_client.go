@@ -22,9 +22,13 @@ func newCoalescer(c *Client, cfg Config) *coalescer {
 		size = MaxItemsPerRequest
 	}
 	reads := newReadCoalescer(c.fetchCollection, c.listSnapshot)
+	ops := cfg.Operations
+	if ops == nil {
+		ops = NewOperations() // one for both batchers, which share the caller
+	}
 	return &coalescer{
 		reads: reads,
-		upserts: newWriteBatcher(size, func(ctx context.Context, items []UpsertItem) ([]Collection, error) {
+		upserts: newWriteBatcher(size, ops, func(ctx context.Context, items []UpsertItem) ([]Collection, error) {
 			ids := make([]string, 0, len(items))
 			for _, item := range items {
 				ids = append(ids, item.ID)
@@ -37,7 +41,7 @@ func newCoalescer(c *Client, cfg Config) *coalescer {
 			reads.touch(ids...)
 			return written, err
 		}),
-		deletes: newWriteBatcher(size, func(ctx context.Context, ids []string) ([]struct{}, error) {
+		deletes: newWriteBatcher(size, ops, func(ctx context.Context, ids []string) ([]struct{}, error) {
 			reads.touch(ids...)
 			err := c.DeleteCollections(ctx, ids)
 			reads.touch(ids...)

@@ -62,6 +62,11 @@ type Config struct {
 	// MaxBatchSize caps the items of one coalesced write; zero means
 	// MaxItemsPerRequest.
 	MaxBatchSize int
+	// Operations, when set, is how the caller tells the coalescing
+	// batchers which of its operations are running, so that a round goes
+	// as soon as no other call is on its way (see Operations). Nil: the
+	// batchers see only the calls made to them.
+	Operations *Operations
 }
 
 // Client talks to one Hoko workspace. It is safe for concurrent use.
