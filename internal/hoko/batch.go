@@ -34,6 +34,8 @@ type writeBatcher[In, Out any] struct {
 	// ops is what the batcher knows of its caller's operations, shared
 	// with the client's other batchers (see Operations).
 	ops *Operations
+	// log, when set, is told of every round that waited before it went.
+	log Logger
 
 	mu      sync.Mutex
 	queue   []*writeCall[In, Out]
@@ -137,7 +139,7 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 // when a round finds the queue empty, so no goroutine outlives the work.
 func (b *writeBatcher[In, Out]) run() {
 	for {
-		b.gather()
+		waited, why := b.gather()
 		b.mu.Lock()
 		calls := b.live(b.queue)
 		b.queue = nil
@@ -147,6 +149,11 @@ func (b *writeBatcher[In, Out]) run() {
 			return
 		}
 		b.mu.Unlock()
+		if waited > 0 && b.log != nil {
+			b.log.Debug(calls[0].ctx, "Hoko coalesced write round waited", map[string]any{
+				"items": len(calls), "waited_ms": float64(waited.Microseconds()) / 1000, "ended_by": why,
+			})
+		}
 
 		var wg sync.WaitGroup
 		for chunk := range slices.Chunk(calls, b.maxSize) {
@@ -177,8 +184,11 @@ func (b *writeBatcher[In, Out]) run() {
 //
 // A lone call so goes out at once (a full house of one), and so does every
 // step of a chain. gatherWait bounds the whole wait, whatever the signal.
-func (b *writeBatcher[In, Out]) gather() {
+//
+// It returns how long the round waited and what ended the wait.
+func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) {
 	var fallback <-chan time.Time
+	var start time.Time
 	for {
 		b.mu.Lock()
 		queued := len(b.queue)
@@ -191,30 +201,44 @@ func (b *writeBatcher[In, Out]) gather() {
 		full := queued == 0 || queued >= b.maxSize || (onItsWay == 0 && inside >= a.peak)
 		b.mu.Unlock()
 		if full {
-			return
+			if fallback == nil {
+				return 0, ""
+			}
+			return time.Since(start), "full house"
 		}
 		if fallback == nil {
+			start = time.Now()
 			b.ops.held.Add(1)
 			timer := time.NewTimer(gatherWait)
 			defer timer.Stop()
 			fallback = timer.C
 		}
-		var quiet <-chan time.Time
+		// With nothing on its way, wait for the caller to go quiet; with
+		// an announcement on its way, recheck when it expires.
+		var quiet, expired <-chan time.Time
 		stop := func() bool { return false }
-		if onItsWay == 0 {
+		switch {
+		case onItsWay == 0:
 			timer := time.NewTimer(time.Until(a.quietAt))
 			quiet, stop = timer.C, timer.Stop
+		case !a.expiresAt.IsZero():
+			timer := time.NewTimer(time.Until(a.expiresAt))
+			expired, stop = timer.C, timer.Stop
 		}
 		select {
 		case <-a.changed:
 			stop()
 			continue
+		case <-expired:
+			continue
 		case <-quiet:
+			endedBy = "quiet"
 		case <-fallback:
 			stop()
+			endedBy = "fallback"
 		}
 		b.ops.lower(waiting)
-		return
+		return time.Since(start), endedBy
 	}
 }
 

@@ -26,7 +26,7 @@ func newCoalescer(c *Client, cfg Config) *coalescer {
 	if ops == nil {
 		ops = NewOperations() // one for both batchers, which share the caller
 	}
-	return &coalescer{
+	co := &coalescer{
 		reads: reads,
 		upserts: newWriteBatcher(size, ops, func(ctx context.Context, items []UpsertItem) ([]Collection, error) {
 			ids := make([]string, 0, len(items))
@@ -51,6 +51,8 @@ func newCoalescer(c *Client, cfg Config) *coalescer {
 			return make([]struct{}, len(ids)), nil
 		}),
 	}
+	co.upserts.log, co.deletes.log = c.log, c.log
+	return co
 }
 
 // UpsertCollection creates (item without ID) or updates one collection and

@@ -26,6 +26,9 @@ type Operations struct {
 	mu sync.Mutex
 	// inside counts the operations between Begin and their end.
 	inside int
+	// announced holds, oldest first, when each announced operation stops
+	// counting if it has not begun by then (see Announce).
+	announced []time.Time
 	// waiting counts the calls waiting in a batcher of any client using
 	// this Operations: queued, or in a request in flight.
 	waiting int
@@ -69,6 +72,72 @@ func (o *Operations) Begin() (end func()) {
 	}
 }
 
+// BeginPrelude is Begin for a step Terraform takes right before it applies
+// a change: in its apply walk it plans each create and update again, and
+// upgrades the stored state of each update and delete, with a little work
+// of its own before the apply. The step takes over the operation's earlier
+// announcement, if any, and its end function is told whether an apply will
+// follow: if so, the operation stays counted, as an announcement. The next
+// BeginAnnounced takes it over; one that no operation takes within
+// announceTTL is dropped, so a step never followed by an apply (in
+// Terraform's plan walk, or when an apply fails) cannot hold rounds back for
+// long.
+func (o *Operations) BeginPrelude() (end func(announce bool)) {
+	o.mu.Lock()
+	o.takeAnnouncement()
+	o.inside++
+	o.notify()
+	o.mu.Unlock()
+	var once sync.Once
+	return func(announce bool) {
+		once.Do(func() {
+			o.mu.Lock()
+			o.inside--
+			if announce {
+				o.announced = append(o.announced, time.Now().Add(announceTTL))
+			}
+			o.notify()
+			o.mu.Unlock()
+		})
+	}
+}
+
+// takeAnnouncement drops the oldest live announcement: its operation has
+// begun its next step. o.mu is held.
+func (o *Operations) takeAnnouncement() {
+	o.prune(time.Now())
+	if len(o.announced) > 0 {
+		o.announced = o.announced[1:]
+	}
+}
+
+// BeginAnnounced is Begin for an operation that may have been announced
+// (see BeginPrelude): it takes over the oldest announcement, if any.
+func (o *Operations) BeginAnnounced() (end func()) {
+	o.mu.Lock()
+	o.takeAnnouncement()
+	o.mu.Unlock()
+	return o.Begin()
+}
+
+// Forget drops every announcement: the caller starts over (Terraform
+// configures the provider again for a new walk, which plans anew).
+func (o *Operations) Forget() {
+	o.mu.Lock()
+	o.announced = nil
+	o.notify()
+	o.mu.Unlock()
+}
+
+// prune drops the announcements that expired by now. o.mu is held.
+func (o *Operations) prune(now time.Time) {
+	i := 0
+	for i < len(o.announced) && !o.announced[i].After(now) {
+		i++
+	}
+	o.announced = o.announced[i:]
+}
+
 // HeldRounds returns how many rounds of coalesced writes have waited, for
 // any reason, before they went out. A caller running one operation at a
 // time (a chain of dependent resources) must see it stay at zero.
@@ -85,6 +154,7 @@ const (
 	quietBeats  = 3
 	initialBeat = 10 * time.Millisecond
 	minQuiet    = time.Millisecond
+	announceTTL = 50 * time.Millisecond
 )
 
 // gatherWait bounds how long a round waits in all (see gather).
@@ -92,7 +162,7 @@ const gatherWait = 200 * time.Millisecond
 
 // notify wakes every round waiting for a change. o.mu is held.
 func (o *Operations) notify() {
-	o.peak = max(o.peak, o.inside, o.waiting)
+	o.peak = max(o.peak, o.inside+len(o.announced), o.waiting)
 	close(o.changed)
 	o.changed = make(chan struct{})
 }
@@ -138,27 +208,42 @@ func (o *Operations) answered() {
 // activity is what a gathering round sees of the caller at one moment.
 type activity struct {
 	inside, waiting, peak int
-	// quietAt is when the caller will have been quiet long enough.
-	quietAt time.Time
-	changed <-chan struct{}
+	// quietAt is when the caller will have been quiet long enough;
+	// expiresAt, when the oldest announcement expires (zero: none).
+	quietAt, expiresAt time.Time
+	changed            <-chan struct{}
 }
 
 // snapshot returns the caller's activity now.
 func (o *Operations) snapshot() activity {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	o.prune(time.Now())
+	var expiresAt time.Time
+	if len(o.announced) > 0 {
+		expiresAt = o.announced[0]
+	}
 	return activity{
-		inside:  o.inside,
-		waiting: o.waiting,
-		peak:    o.peak,
-		quietAt: o.last.Add(min(max(quietBeats*o.beat, minQuiet), gatherWait)),
-		changed: o.changed,
+		expiresAt: expiresAt,
+		inside:    o.inside + len(o.announced),
+		waiting:   o.waiting,
+		peak:      o.peak,
+		quietAt:   o.last.Add(min(max(quietBeats*o.beat, minQuiet), gatherWait)),
+		changed:   o.changed,
 	}
 }
 
-// lower sets the estimate of slots to n, after a round found only n calls.
+// lower sets the estimate of slots to n after a round went with n calls
+// before its house was full, when n is at most half of it: Terraform has
+// run out of work for its slots (a chain after a busy spell, the tail of an
+// apply), and the next rounds should not wait for a house that big. A round
+// that found more went early because Terraform was slow to refill its slots
+// (a busy machine), and keeps the estimate, so that the rounds after it do
+// not go half empty.
 func (o *Operations) lower(n int) {
 	o.mu.Lock()
-	o.peak = max(n, 1)
+	if n <= o.peak/2 {
+		o.peak = max(n, 1)
+	}
 	o.mu.Unlock()
 }

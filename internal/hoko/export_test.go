@@ -7,3 +7,6 @@ const GatherWait = gatherWait
 // FirstQuietWait bounds the quiet wait of a round before the client has
 // measured its caller's beat.
 const FirstQuietWait = quietBeats * initialBeat
+
+// AnnounceTTL exposes how long an announcement of an operation counts.
+const AnnounceTTL = announceTTL
