@@ -11,12 +11,13 @@ import (
 )
 
 // writeBatcher coalesces single-item writes of one kind (upserts, or deletes)
-// that callers make at the same time into bulk requests, by group commit: a
-// call made while no request of its kind is in flight is sent at once, alone;
-// calls made while one is in flight gather in a queue and go out together,
-// as one request per maxSize items, once it has returned and a full house is
-// queued (see gather). A lone call so never waits, and under load each
-// request carries one item from every operation the caller runs side by side.
+// that callers make at the same time into bulk requests, by group commit:
+// calls gather in a queue while a request of their kind is in flight, and go
+// out together, as one request per maxSize items, once it has returned and
+// no other call is on its way to them (see gather, and Operations for how
+// the batcher knows). A lone call so never waits, nor does any step of a
+// chain, and under load each request carries one item from every operation
+// the caller runs side by side.
 //
 // Lessons from request batchers in other providers, kept here on purpose:
 // the caller's own context reaches the request (its values for logging, its
@@ -133,7 +134,7 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	return r.out, r.err
 }
 
-// run drains the queue round by round: each round gathers a full house,
+// run drains the queue round by round: each round gathers what is coming,
 // sends everything queued (in chunks of maxSize, sent side by side) and waits
 // for it to return; the calls that arrived meanwhile start the next. It ends
 // when a round finds the queue empty, so no goroutine outlives the work.
