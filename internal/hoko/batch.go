@@ -184,11 +184,17 @@ func (b *writeBatcher[In, Out]) run() {
 //     beats, then goes, and the estimate of slots drops to what is inside.
 //
 // A lone call so goes out at once (a full house of one), and so does every
-// step of a chain. gatherWait bounds the whole wait, whatever the signal.
+// step of a chain. Whatever the signal, a round waits at most gatherWait
+// without any sign of life from the caller (no operation beginning, ending
+// or joining), and at most gatherLimit in all. While the caller's other
+// operations are busy refilling its slots, waiting costs it nothing: on a
+// loaded machine that can take longer than gatherWait, and a round cut
+// short there would go half empty.
 //
 // It returns how long the round waited and what ended the wait.
 func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) {
-	var fallback <-chan time.Time
+	var fallback, limit <-chan time.Time
+	var idle *time.Timer
 	var start time.Time
 	for {
 		b.mu.Lock()
@@ -210,9 +216,12 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 		if fallback == nil {
 			start = time.Now()
 			b.ops.held.Add(1)
-			timer := time.NewTimer(gatherWait)
-			defer timer.Stop()
-			fallback = timer.C
+			idle = time.NewTimer(gatherWait)
+			defer idle.Stop()
+			fallback = idle.C
+			whole := time.NewTimer(gatherLimit)
+			defer whole.Stop()
+			limit = whole.C
 		}
 		// With nothing on its way, wait for the caller to go quiet; with
 		// an announcement on its way, recheck when it expires.
@@ -228,7 +237,10 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 		}
 		select {
 		case <-a.changed:
+			// The caller is busy (an operation began, ended or joined):
+			// the idle bound starts again.
 			stop()
+			idle.Reset(gatherWait)
 			continue
 		case <-expired:
 			continue
@@ -237,6 +249,9 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 		case <-fallback:
 			stop()
 			endedBy = "fallback"
+		case <-limit:
+			stop()
+			endedBy = "limit"
 		}
 		b.ops.lower(waiting)
 		return time.Since(start), endedBy

@@ -147,9 +147,9 @@ func (o *Operations) HeldRounds() int64 { return o.held.Load() }
 // on its way, goes once the caller has been quiet for quietBeats of its own
 // beats; the beat is measured, and starts at initialBeat. minQuiet keeps a
 // beat measured as zero (calls made at the same instant) from meaning
-// "send every call alone"; gatherWait bounds every wait, so that a signal
-// that lies (an operation that never calls, a beat grown huge) cannot hang
-// a round.
+// "send every call alone"; gatherWait and gatherLimit bound every wait, so
+// that a signal that lies (an operation that never calls, a beat grown huge)
+// cannot hang a round.
 const (
 	quietBeats  = 3
 	initialBeat = 10 * time.Millisecond
@@ -157,8 +157,12 @@ const (
 	announceTTL = 50 * time.Millisecond
 )
 
-// gatherWait bounds how long a round waits in all (see gather).
-const gatherWait = 200 * time.Millisecond
+// gatherWait bounds how long a round waits without a sign of life from
+// the caller, and gatherLimit how long it waits in all (see gather).
+const (
+	gatherWait  = 200 * time.Millisecond
+	gatherLimit = time.Second
+)
 
 // notify wakes every round waiting for a change. o.mu is held.
 func (o *Operations) notify() {
