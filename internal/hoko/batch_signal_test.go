@@ -19,7 +19,13 @@ import (
 // (Terraform planning it), upserts name, and ends.
 func operation(t *testing.T, client *hoko.Client, ops *hoko.Operations, prep time.Duration, name string) {
 	t.Helper()
-	end := ops.Begin()
+	write(t, client, ops.Begin(), prep, name)
+}
+
+// write finishes an operation that has begun: it works for prep, upserts
+// name, and ends.
+func write(t *testing.T, client *hoko.Client, end func(), prep time.Duration, name string) {
+	t.Helper()
 	defer end()
 	time.Sleep(prep)
 	if _, err := client.UpsertCollection(t.Context(), hoko.UpsertItem{Name: hoko.Value(name)}); err != nil {
@@ -36,7 +42,8 @@ func TestClientBatch_OperationsOnTheirWayJoinTheRound(t *testing.T) {
 		// The first write is made at once; the two others are still being
 		// planned. Without the count, the first would go alone.
 		for i, prep := range []time.Duration{0, 3 * time.Millisecond, 5 * time.Millisecond} {
-			wg.Go(func() { operation(t, client, ops, prep, fmt.Sprintf("c%d", i)) })
+			end := ops.Begin() // all three have begun, as Terraform started them
+			wg.Go(func() { write(t, client, end, prep, fmt.Sprintf("c%d", i)) })
 		}
 		wg.Wait()
 		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{3}) {
