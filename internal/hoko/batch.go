@@ -101,7 +101,7 @@ func (b *writeBatcher[In, Out]) deliver(call *writeCall[In, Out], r writeResult[
 // its own result. It returns ctx's error as soon as ctx is done if its item
 // has not been sent, and then never sends it. An item already on its way
 // waits for the request's outcome instead: the caller must learn whether its
-// collection was written, or Terraform would leave a written collection out
+// object was written, or Terraform would leave a written object out
 // of the state. That wait is short, because the send path stops waiting to
 // retry once every caller in the request has given up, and settles an
 // unknown outcome with one lookup.

@@ -6,7 +6,7 @@ import (
 	"sync"
 )
 
-// readCoalescer answers reads of single collections by id. A read made while
+// readCoalescer answers reads of single objects of one kind by id. A read made while
 // no read request is in flight is sent at once as GET ?id=, so a lone read
 // costs one small request and no wait. Reads made while one is in flight
 // gather; when it returns, one of them alone is sent as GET ?id= again, and
@@ -20,36 +20,38 @@ import (
 // one page is not atomic (offset paging over a workspace that others may
 // change), so an id missing from it is confirmed with GET ?id= before it is
 // reported gone; a single short page is the whole workspace at one moment.
-type readCoalescer struct {
+type readCoalescer[T any] struct {
+	// kind names the objects, for errors.
+	kind string
 	// fetch is one GET ?id=; list reads at most maxPages pages.
-	fetch func(ctx context.Context, id string) (Collection, error)
-	list  func(ctx context.Context, maxPages int) (*snapshot, error)
+	fetch func(ctx context.Context, id string) (T, error)
+	list  func(ctx context.Context, maxPages int) (*snapshot[T], error)
 
 	mu      sync.Mutex
 	busy    bool // a read request or listing is in flight
-	waiting []*readCall
-	snap    *snapshot
+	waiting []*readCall[T]
+	snap    *snapshot[T]
 	// seq counts write marks; touched holds each id's latest mark.
 	seq     uint64
 	touched map[string]uint64
 }
 
 // readCall is one waiting read.
-type readCall struct {
+type readCall[T any] struct {
 	ctx  context.Context // done once the caller gave up
 	id   string
-	done chan readResult // buffered: receives exactly one result
+	done chan readResult[T] // buffered: receives exactly one result
 }
 
 // readResult is what one read gets back.
-type readResult struct {
-	col Collection
+type readResult[T any] struct {
+	obj T
 	err error
 }
 
 // snapshot is what one listing of the workspace saw.
-type snapshot struct {
-	byID map[string]Collection
+type snapshot[T any] struct {
+	byID map[string]T
 	// startSeq is the write mark current when the listing started: an id
 	// marked later may have changed since.
 	startSeq uint64
@@ -59,14 +61,14 @@ type snapshot struct {
 }
 
 // newReadCoalescer returns a coalescer over fetch and list.
-func newReadCoalescer(fetch func(context.Context, string) (Collection, error), list func(context.Context, int) (*snapshot, error)) *readCoalescer {
-	return &readCoalescer{fetch: fetch, list: list, touched: make(map[string]uint64)}
+func newReadCoalescer[T any](kind string, fetch func(context.Context, string) (T, error), list func(context.Context, int) (*snapshot[T], error)) *readCoalescer[T] {
+	return &readCoalescer[T]{kind: kind, fetch: fetch, list: list, touched: make(map[string]uint64)}
 }
 
 // touch marks ids as written now. Writers call it before they send and again
 // after the answer (or its absence), so a listing that overlapped the write
 // in any way is never trusted for those ids.
-func (r *readCoalescer) touch(ids ...string) {
+func (r *readCoalescer[T]) touch(ids ...string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.seq++
@@ -78,31 +80,34 @@ func (r *readCoalescer) touch(ids ...string) {
 }
 
 // lookupLocked answers a read from the snapshot when it can: ok reports that
-// it could, found whether the collection exists. The caller holds r.mu.
-func (r *readCoalescer) lookupLocked(id string) (col Collection, found, ok bool) {
+// it could, found whether the object exists. The caller holds r.mu.
+func (r *readCoalescer[T]) lookupLocked(id string) (obj T, found, ok bool) {
 	s := r.snap
 	if s == nil || r.touched[id] > s.startSeq {
-		return Collection{}, false, false
+		return obj, false, false
 	}
-	if col, found := s.byID[id]; found {
-		return col, true, true
+	if obj, found := s.byID[id]; found {
+		return obj, true, true
 	}
-	return Collection{}, false, s.whole
+	return obj, false, s.whole
 }
 
-// notFound is the error for an id that names no live collection.
-func notFound(id string) error { return fmt.Errorf("collection %q: %w", id, ErrNotFound) }
+// notFound is the error for an id that names no live object.
+func (r *readCoalescer[T]) notFound(id string) error {
+	return fmt.Errorf("%s %q: %w", r.kind, id, ErrNotFound)
+}
 
-// get returns the live collection with id, or an error wrapping ErrNotFound.
-func (r *readCoalescer) get(ctx context.Context, id string) (Collection, error) {
+// get returns the live object with id, or an error wrapping ErrNotFound.
+func (r *readCoalescer[T]) get(ctx context.Context, id string) (T, error) {
+	var zero T
 	if err := ctx.Err(); err != nil {
-		return Collection{}, err
+		return zero, err
 	}
 	r.mu.Lock()
 	if col, found, ok := r.lookupLocked(id); ok {
 		r.mu.Unlock()
 		if !found {
-			return Collection{}, notFound(id)
+			return zero, r.notFound(id)
 		}
 		return col, nil
 	}
@@ -115,34 +120,34 @@ func (r *readCoalescer) get(ctx context.Context, id string) (Collection, error) 
 		r.mu.Unlock()
 		return col, err
 	}
-	call := &readCall{ctx: ctx, id: id, done: make(chan readResult, 1)}
+	call := &readCall[T]{ctx: ctx, id: id, done: make(chan readResult[T], 1)}
 	r.waiting = append(r.waiting, call)
 	r.mu.Unlock()
 
 	select {
 	case res := <-call.done:
-		return res.col, res.err
+		return res.obj, res.err
 	case <-ctx.Done():
 	}
 	select {
 	case res := <-call.done:
-		return res.col, res.err
+		return res.obj, res.err
 	default:
-		return Collection{}, ctx.Err()
+		return zero, ctx.Err()
 	}
 }
 
 // answerLocked hands a call its result from the snapshot when the snapshot
 // can answer it, and reports whether it did. The caller holds r.mu.
-func (r *readCoalescer) answerLocked(c *readCall) bool {
+func (r *readCoalescer[T]) answerLocked(c *readCall[T]) bool {
 	col, found, ok := r.lookupLocked(c.id)
 	switch {
 	case !ok:
 		return false
 	case found:
-		c.done <- readResult{col: col}
+		c.done <- readResult[T]{obj: col}
 	default:
-		c.done <- readResult{err: notFound(c.id)}
+		c.done <- readResult[T]{err: r.notFound(c.id)}
 	}
 	return true
 }
@@ -150,12 +155,12 @@ func (r *readCoalescer) answerLocked(c *readCall) bool {
 // releaseLocked is called when the read in flight has returned: it answers
 // what the snapshot can, and sends the rest as the next request. The caller
 // holds r.mu.
-func (r *readCoalescer) releaseLocked() {
-	var rest []*readCall
+func (r *readCoalescer[T]) releaseLocked() {
+	var rest []*readCall[T]
 	for _, c := range r.waiting {
 		switch {
 		case c.ctx.Err() != nil:
-			c.done <- readResult{err: c.ctx.Err()}
+			c.done <- readResult[T]{err: c.ctx.Err()}
 		case r.answerLocked(c):
 		default:
 			rest = append(rest, c)
@@ -174,12 +179,12 @@ func (r *readCoalescer) releaseLocked() {
 
 // fetchEach reads each call's id with its own GET ?id=, side by side, then
 // lets the next waiting reads go.
-func (r *readCoalescer) fetchEach(calls []*readCall) {
+func (r *readCoalescer[T]) fetchEach(calls []*readCall[T]) {
 	var wg sync.WaitGroup
 	for _, c := range calls {
 		wg.Go(func() {
 			col, err := r.fetch(c.ctx, c.id)
-			c.done <- readResult{col: col, err: err}
+			c.done <- readResult[T]{obj: col, err: err}
 		})
 	}
 	wg.Wait()
@@ -193,7 +198,7 @@ func (r *readCoalescer) fetchEach(calls []*readCall) {
 // and keeps the listing as the snapshot. Calls the listing cannot answer (an
 // id written meanwhile, or missing from a listing that is not the whole
 // workspace) get a GET ?id= each.
-func (r *readCoalescer) listFor(calls []*readCall) {
+func (r *readCoalescer[T]) listFor(calls []*readCall[T]) {
 	ctxs := make([]context.Context, len(calls))
 	for i, c := range calls {
 		ctxs[i] = c.ctx
@@ -209,7 +214,7 @@ func (r *readCoalescer) listFor(calls []*readCall) {
 	r.mu.Lock()
 	if err != nil {
 		for _, c := range calls {
-			c.done <- readResult{err: err}
+			c.done <- readResult[T]{err: err}
 		}
 		r.releaseLocked()
 		r.mu.Unlock()
@@ -217,7 +222,7 @@ func (r *readCoalescer) listFor(calls []*readCall) {
 	}
 	snap.startSeq = start
 	r.snap = snap
-	var rest []*readCall
+	var rest []*readCall[T]
 	for _, c := range calls {
 		if !r.answerLocked(c) {
 			rest = append(rest, c)

@@ -24,7 +24,7 @@ func TestClientBatch_LoneReadIsOneGetByID(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		seeded := srv.Seed("Docs", nil)
-		col, err := client.GetCollection(t.Context(), seeded.ID)
+		col, err := client.Collections().Get(t.Context(), seeded.ID)
 		if err != nil || col.Name != "Docs" {
 			t.Fatalf("GetCollection = %+v, %v", col, err)
 		}
@@ -42,7 +42,7 @@ func readConcurrently(t *testing.T, client *hoko.Client, ids []string) ([]hoko.C
 	errs := make([]error, len(ids))
 	var wg sync.WaitGroup
 	for i, id := range ids {
-		wg.Go(func() { cols[i], errs[i] = client.GetCollection(t.Context(), id) })
+		wg.Go(func() { cols[i], errs[i] = client.Collections().Get(t.Context(), id) })
 		if i == 0 {
 			synctest.Wait()
 		}
@@ -82,7 +82,7 @@ func TestClientBatch_ConcurrentReadsShareOneListing(t *testing.T) {
 				t.Errorf("later read of %s: %+v, %v", id, cols[i], errs[i])
 			}
 		}
-		if _, err := client.GetCollection(t.Context(), unknownID); !errors.Is(err, hoko.ErrNotFound) {
+		if _, err := client.Collections().Get(t.Context(), unknownID); !errors.Is(err, hoko.ErrNotFound) {
 			t.Errorf("later read of an unknown id: %v, want ErrNotFound", err)
 		}
 		if got := getQueries(srv); !slices.Equal(got, want) {
@@ -103,28 +103,28 @@ func TestClientBatch_WriteInvalidatesWhatItTouched(t *testing.T) {
 		srv.ResetRequests()
 
 		renamed, deleted, untouched := ids[1], ids[2], ids[3]
-		if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{ID: renamed, Name: hoko.Value("renamed")}); err != nil {
+		if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{ID: renamed, Name: hoko.Value("renamed")}); err != nil {
 			t.Fatal(err)
 		}
-		if err := client.DeleteCollection(ctx, deleted); err != nil {
+		if err := client.Collections().Delete(ctx, deleted); err != nil {
 			t.Fatal(err)
 		}
-		created, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value("created")})
+		created, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value("created")})
 		if err != nil {
 			t.Fatal(err)
 		}
 		srv.ResetRequests()
 
-		if col, err := client.GetCollection(ctx, renamed); err != nil || col.Name != "renamed" {
+		if col, err := client.Collections().Get(ctx, renamed); err != nil || col.Name != "renamed" {
 			t.Errorf("read after rename: %+v, %v; want the new name, not the listing's", col, err)
 		}
-		if _, err := client.GetCollection(ctx, deleted); !errors.Is(err, hoko.ErrNotFound) {
+		if _, err := client.Collections().Get(ctx, deleted); !errors.Is(err, hoko.ErrNotFound) {
 			t.Errorf("read after delete: %v, want ErrNotFound", err)
 		}
-		if col, err := client.GetCollection(ctx, created.ID); err != nil || col.Name != "created" {
+		if col, err := client.Collections().Get(ctx, created.ID); err != nil || col.Name != "created" {
 			t.Errorf("read after create: %+v, %v; the listing predates it and must not say it is gone", col, err)
 		}
-		if col, err := client.GetCollection(ctx, untouched); err != nil || col.ID != untouched {
+		if col, err := client.Collections().Get(ctx, untouched); err != nil || col.ID != untouched {
 			t.Errorf("read of an untouched id: %+v, %v", col, err)
 		}
 		want := []string{"id=" + renamed, "id=" + deleted, "id=" + created.ID}
@@ -149,7 +149,7 @@ func TestClientBatch_WriteDuringListingIsNeverServedStale(t *testing.T) {
 		var wg sync.WaitGroup
 		for i, id := range ids {
 			wg.Go(func() {
-				if _, err := client.GetCollection(ctx, id); err != nil {
+				if _, err := client.Collections().Get(ctx, id); err != nil {
 					t.Error(err)
 				}
 			})
@@ -158,14 +158,14 @@ func TestClientBatch_WriteDuringListingIsNeverServedStale(t *testing.T) {
 			}
 		}
 		time.Sleep(bubbleLatency + bubbleLatency/2)
-		if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{ID: ids[1], Name: hoko.Value("renamed")}); err != nil {
+		if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{ID: ids[1], Name: hoko.Value("renamed")}); err != nil {
 			t.Fatal(err)
 		}
 		wg.Wait()
 		if got := getQueries(srv); len(got) < 2 || got[1] != listingQuery {
 			t.Fatalf("GETs = %q, want a listing second", got)
 		}
-		if col, err := client.GetCollection(ctx, ids[1]); err != nil || col.Name != "renamed" {
+		if col, err := client.Collections().Get(ctx, ids[1]); err != nil || col.Name != "renamed" {
 			t.Errorf("read after the rename returned %+v, %v: the listing's old name was served across the write", col, err)
 		}
 	})
@@ -212,25 +212,25 @@ func TestClientBatch_ConcurrentMixedCallsAreConsistent(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			name := fmt.Sprintf("mixed-%02d", i)
-			col, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(name)})
+			col, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(name)})
 			if err != nil || col.Name != name {
 				t.Errorf("create %s: %+v, %v", name, col, err)
 				return
 			}
-			if got, err := client.GetCollection(ctx, col.ID); err != nil || got.Name != name {
+			if got, err := client.Collections().Get(ctx, col.ID); err != nil || got.Name != name {
 				t.Errorf("read %s: %+v, %v", name, got, err)
 			}
 			renamed := name + "-r"
-			if got, err := client.UpsertCollection(ctx, hoko.UpsertItem{ID: col.ID, Name: hoko.Value(renamed)}); err != nil || got.Name != renamed || got.ID != col.ID {
+			if got, err := client.Collections().Upsert(ctx, hoko.CollectionItem{ID: col.ID, Name: hoko.Value(renamed)}); err != nil || got.Name != renamed || got.ID != col.ID {
 				t.Errorf("rename %s: %+v, %v", name, got, err)
 			}
-			if got, err := client.GetCollection(ctx, col.ID); err != nil || got.Name != renamed {
+			if got, err := client.Collections().Get(ctx, col.ID); err != nil || got.Name != renamed {
 				t.Errorf("read after rename %s: %+v, %v", name, got, err)
 			}
-			if err := client.DeleteCollection(ctx, col.ID); err != nil {
+			if err := client.Collections().Delete(ctx, col.ID); err != nil {
 				t.Errorf("delete %s: %v", name, err)
 			}
-			if _, err := client.GetCollection(ctx, col.ID); !errors.Is(err, hoko.ErrNotFound) {
+			if _, err := client.Collections().Get(ctx, col.ID); !errors.Is(err, hoko.ErrNotFound) {
 				t.Errorf("read after delete %s: %v, want ErrNotFound", name, err)
 			}
 		})

@@ -28,7 +28,7 @@ func write(t *testing.T, client *hoko.Client, end func(), prep time.Duration, na
 	t.Helper()
 	defer end()
 	time.Sleep(prep)
-	if _, err := client.UpsertCollection(t.Context(), hoko.UpsertItem{Name: hoko.Value(name)}); err != nil {
+	if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value(name)}); err != nil {
 		t.Error(err)
 	}
 }
@@ -103,7 +103,7 @@ func TestClientBatch_AnnouncementThatNeverComesHoldsBriefly(t *testing.T) {
 		ops.BeginPrelude()(true)
 		start = time.Now()
 		end := ops.BeginAnnounced()
-		if _, err := client.UpsertCollection(t.Context(), hoko.UpsertItem{Name: hoko.Value("announced")}); err != nil {
+		if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value("announced")}); err != nil {
 			t.Fatal(err)
 		}
 		end()

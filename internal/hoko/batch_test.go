@@ -26,7 +26,7 @@ func TestClientBatch_LoneUpsertIsSentAtOnce(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		start := time.Now()
-		col, err := client.UpsertCollection(t.Context(), hoko.UpsertItem{Name: hoko.Value("Docs")})
+		col, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value("Docs")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestClientBatch_ConcurrentUpsertsShareOnePut(t *testing.T) {
 		errs := make([]error, 10)
 		var wg sync.WaitGroup
 		upsert := func(i int) {
-			results[i], errs[i] = client.UpsertCollection(ctx, hoko.UpsertItem{
+			results[i], errs[i] = client.Collections().Upsert(ctx, hoko.CollectionItem{
 				Name: hoko.Value(fmt.Sprintf("c%02d", i)), Description: hoko.Value(fmt.Sprintf("item %d", i)),
 			})
 		}
@@ -92,7 +92,7 @@ func TestClientBatch_CapSplitsARound(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range 10 {
 			wg.Go(func() {
-				if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("c%02d", i))}); err != nil {
+				if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("c%02d", i))}); err != nil {
 					t.Error(err)
 				}
 			})
@@ -119,7 +119,7 @@ func TestClientBatch_InvalidItemFailsAlone(t *testing.T) {
 		errs := make([]error, len(names))
 		var wg sync.WaitGroup
 		for i, name := range names {
-			wg.Go(func() { _, errs[i] = client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(name)}) })
+			wg.Go(func() { _, errs[i] = client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(name)}) })
 			if i == 0 {
 				synctest.Wait()
 			}
@@ -161,7 +161,7 @@ func TestClientBatch_AlreadyDeletedIDFailsAlone(t *testing.T) {
 		errs := make([]error, len(ids))
 		var wg sync.WaitGroup
 		for i, id := range ids {
-			wg.Go(func() { errs[i] = client.DeleteCollection(ctx, id) })
+			wg.Go(func() { errs[i] = client.Collections().Delete(ctx, id) })
 			if i == 0 {
 				synctest.Wait()
 			}
@@ -195,7 +195,7 @@ func TestClientBatch_CancelledCallerIsNeverSent(t *testing.T) {
 		start := time.Now()
 		var wg sync.WaitGroup
 		upsert := func(ctx context.Context, name string) error {
-			_, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(name)})
+			_, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(name)})
 			return err
 		}
 		wg.Go(func() {
@@ -239,15 +239,17 @@ func TestClientBatch_CallerGivingUpInFlightKeepsNeighbours(t *testing.T) {
 		ctx := t.Context()
 		var wg sync.WaitGroup
 		wg.Go(func() {
-			if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value("first")}); err != nil {
+			if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value("first")}); err != nil {
 				t.Error(err)
 			}
 		})
 		synctest.Wait()
 		quitter, quit := context.WithCancel(ctx)
 		var quitErr, stayErr error
-		wg.Go(func() { _, quitErr = client.UpsertCollection(quitter, hoko.UpsertItem{Name: hoko.Value("quitter")}) })
-		wg.Go(func() { _, stayErr = client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value("stayer")}) })
+		wg.Go(func() {
+			_, quitErr = client.Collections().Upsert(quitter, hoko.CollectionItem{Name: hoko.Value("quitter")})
+		})
+		wg.Go(func() { _, stayErr = client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value("stayer")}) })
 		synctest.Wait()
 		time.Sleep(bubbleLatency + hoko.GatherWait + bubbleLatency/2) // fake time: halfway through the second PUT
 		quit()
@@ -276,7 +278,7 @@ func TestClientBatch_RequestNobodyWaitsForIsAborted(t *testing.T) {
 		var err error
 		var wg sync.WaitGroup
 		wg.Go(func() {
-			_, err = client.UpsertCollection(ctx, hoko.UpsertItem{ID: seeded.ID, Name: hoko.Value("After")})
+			_, err = client.Collections().Upsert(ctx, hoko.CollectionItem{ID: seeded.ID, Name: hoko.Value("After")})
 		})
 		time.Sleep(bubbleLatency / 2) // fake time: the PUT is in flight
 		cancel()
@@ -298,7 +300,7 @@ func TestClientBatch_RequestEveryCallerLeftIsAborted(t *testing.T) {
 		seeded := srv.SeedN(3, "keep")
 		var wg sync.WaitGroup
 		wg.Go(func() {
-			if _, err := client.UpsertCollection(t.Context(), hoko.UpsertItem{ID: seeded[0].ID, Description: hoko.Value("first")}); err != nil {
+			if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{ID: seeded[0].ID, Description: hoko.Value("first")}); err != nil {
 				t.Error(err)
 			}
 		})
@@ -307,7 +309,7 @@ func TestClientBatch_RequestEveryCallerLeftIsAborted(t *testing.T) {
 		errs := make([]error, 2)
 		for i := range errs {
 			wg.Go(func() {
-				_, errs[i] = client.UpsertCollection(ctx, hoko.UpsertItem{ID: seeded[i+1].ID, Name: hoko.Value(fmt.Sprintf("renamed-%d", i))})
+				_, errs[i] = client.Collections().Upsert(ctx, hoko.CollectionItem{ID: seeded[i+1].ID, Name: hoko.Value(fmt.Sprintf("renamed-%d", i))})
 			})
 		}
 		synctest.Wait()
@@ -358,7 +360,7 @@ func TestClientBatch_CallerContextReachesTheSend(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range 3 {
 			wg.Go(func() {
-				if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("c%d", i))}); err != nil {
+				if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("c%d", i))}); err != nil {
 					t.Error(err)
 				}
 			})
@@ -389,7 +391,7 @@ func TestClientBatch_DisabledSendsOneRequestPerCall(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range ids {
 			wg.Go(func() {
-				col, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("c%d", i))})
+				col, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("c%d", i))})
 				if err != nil {
 					t.Error(err)
 				}
@@ -399,7 +401,7 @@ func TestClientBatch_DisabledSendsOneRequestPerCall(t *testing.T) {
 		wg.Wait()
 		for _, id := range ids {
 			wg.Go(func() {
-				if _, err := client.GetCollection(ctx, id); err != nil {
+				if _, err := client.Collections().Get(ctx, id); err != nil {
 					t.Error(err)
 				}
 			})
@@ -407,7 +409,7 @@ func TestClientBatch_DisabledSendsOneRequestPerCall(t *testing.T) {
 		wg.Wait()
 		for _, id := range ids {
 			wg.Go(func() {
-				if err := client.DeleteCollection(ctx, id); err != nil {
+				if err := client.Collections().Delete(ctx, id); err != nil {
 					t.Error(err)
 				}
 			})
@@ -437,7 +439,7 @@ func TestClientBatch_ParallelCallersFillEachRequest(t *testing.T) {
 				// as Terraform's operations do.
 				time.Sleep(time.Duration(w) * 3 * time.Millisecond)
 				for i := range perWorker {
-					if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("w%d-%d", w, i))}); err != nil {
+					if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("w%d-%d", w, i))}); err != nil {
 						t.Error(err)
 					}
 					time.Sleep(time.Duration(1+w) * time.Millisecond)
@@ -473,7 +475,7 @@ func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range 10 {
 			wg.Go(func() {
-				if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("busy-%d", i))}); err != nil {
+				if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("busy-%d", i))}); err != nil {
 					t.Error(err)
 				}
 			})
@@ -482,7 +484,7 @@ func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
 
 		for i := range 3 {
 			start := time.Now()
-			if _, err := client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("lone-%d", i))}); err != nil {
+			if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("lone-%d", i))}); err != nil {
 				t.Fatal(err)
 			}
 			took := time.Since(start)

@@ -38,7 +38,7 @@ func TestUpsertCollection_CancelWhileWriteInFlightIsNotLost(t *testing.T) {
 			var err error
 			go func() {
 				defer close(done)
-				got, err = client.UpsertCollection(ctx, hoko.UpsertItem{Name: hoko.Value("In Flight")})
+				got, err = client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value("In Flight")})
 			}()
 			select {
 			case <-done:

@@ -14,17 +14,32 @@ type Collection struct {
 	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
-// UpsertItem is one item of a PUT /api/collections body.
+// CollectionItem is one item of a PUT /api/collections body.
 //
 // An item with an empty ID creates a collection; an item with an ID updates
 // it. Fields left absent are not sent, so the API leaves them unchanged;
 // Null fields are sent as JSON null, which clears them.
-type UpsertItem struct {
+type CollectionItem struct {
 	ID          string        `json:"id,omitempty"`
 	Name        Field[string] `json:"name,omitzero"`
 	Description Field[string] `json:"description,omitzero"`
 }
 
-// IsCreate reports whether the item creates a collection rather than
-// updating one.
-func (i UpsertItem) IsCreate() bool { return i.ID == "" }
+// collectionKind describes collections to the core. Names are unique among
+// a workspace's live collections.
+var collectionKind = &kindSpec[Collection, CollectionItem]{
+	Kind: Kind{Name: "collection", Plural: "collections", Path: "/api/collections",
+		ReadScope: "collectionsRead", WriteScope: "collectionsWrite", UniqueKey: "name", Timestamps: true},
+	id:        func(c Collection) string { return c.ID },
+	itemID:    func(i CollectionItem) string { return i.ID },
+	createdAt: func(c Collection) time.Time { return c.CreatedAt },
+	fulfils: func(c Collection, i CollectionItem) bool {
+		create := i.ID == ""
+		return requiredMatches(c.Name, i.Name, create) && fieldMatches(c.Description, i.Description, create)
+	},
+	key:     func(c Collection) (string, bool) { return c.Name, true },
+	itemKey: func(i CollectionItem) (string, bool) { return i.Name.Get() },
+}
+
+// Collections returns the client's methods for collections.
+func (c *Client) Collections() *Objects[Collection, CollectionItem] { return c.collections }

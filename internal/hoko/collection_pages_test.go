@@ -41,7 +41,7 @@ func TestCollectionPages_YieldsEveryPageInOrder(t *testing.T) {
 
 	var sizes []int
 	var got []hoko.Collection
-	for page, err := range client.CollectionPages(context.Background(), hoko.SortAsc) {
+	for page, err := range client.Collections().Pages(context.Background(), hoko.ListOptions{Sort: hoko.SortAsc}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func TestCollectionPages_StopsWhenTheCallerStops(t *testing.T) {
 	t.Parallel()
 	srv, client := newPagesMock(t, hoko.MaxItemsPerRequest)
 	pages := 0
-	for page, err := range client.CollectionPages(context.Background(), hoko.SortDesc) {
+	for page, err := range client.Collections().Pages(context.Background(), hoko.ListOptions{Sort: hoko.SortDesc}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestCollectionPages_ExactMultipleEndsWithoutEmptyPage(t *testing.T) {
 	t.Parallel()
 	srv, client := newPagesMock(t, hoko.MaxItemsPerRequest-1) // with Links: exactly one full page
 	var sizes []int
-	for page, err := range client.CollectionPages(context.Background(), "") {
+	for page, err := range client.Collections().Pages(context.Background(), hoko.ListOptions{Sort: ""}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestCollectionPages_ErrorEndsIteration(t *testing.T) {
 	}
 	steps := 0
 	var last error
-	for page, err := range client.CollectionPages(context.Background(), hoko.SortAsc) {
+	for page, err := range client.Collections().Pages(context.Background(), hoko.ListOptions{Sort: hoko.SortAsc}) {
 		steps++
 		if page != nil {
 			t.Errorf("an error step carried a page of %d", len(page))

@@ -35,7 +35,7 @@ func TestClient_CreateUpdateClearDelete(t *testing.T) {
 	srv, client := newMockClient(t)
 	ctx := context.Background()
 
-	created, err := client.UpsertCollections(ctx, []hoko.UpsertItem{
+	created, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{
 		{Name: hoko.Value("First"), Description: hoko.Value("one")},
 		{Name: hoko.Value("Second")},
 	})
@@ -46,7 +46,7 @@ func TestClient_CreateUpdateClearDelete(t *testing.T) {
 		t.Fatalf("created = %+v, want First and Second in input order", created)
 	}
 
-	updated, err := client.UpsertCollections(ctx, []hoko.UpsertItem{
+	updated, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{
 		{ID: created[0].ID, Description: hoko.Null[string]()},
 		{ID: created[1].ID, Name: hoko.Value("Second renamed"), Description: hoko.Value("")},
 	})
@@ -66,18 +66,18 @@ func TestClient_CreateUpdateClearDelete(t *testing.T) {
 		t.Errorf("mock holds %+v, want the description cleared", got)
 	}
 
-	got, err := client.GetCollection(ctx, created[1].ID)
+	got, err := client.Collections().Get(ctx, created[1].ID)
 	if err != nil || got.Name != "Second renamed" {
 		t.Fatalf("GetCollection = %+v, %v", got, err)
 	}
 
-	if err := client.DeleteCollections(ctx, []string{created[0].ID, created[1].ID}); err != nil {
+	if err := client.Collections().DeleteAll(ctx, []string{created[0].ID, created[1].ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := client.GetCollection(ctx, created[0].ID); !errors.Is(err, hoko.ErrNotFound) {
+	if _, err := client.Collections().Get(ctx, created[0].ID); !errors.Is(err, hoko.ErrNotFound) {
 		t.Errorf("GetCollection after delete: %v, want ErrNotFound", err)
 	}
-	err = client.DeleteCollections(ctx, []string{created[0].ID})
+	err = client.Collections().DeleteAll(ctx, []string{created[0].ID})
 	if hoko.StatusCode(err) != http.StatusBadRequest {
 		t.Errorf("deleting again: %v, want HTTP 400", err)
 	}
@@ -90,7 +90,7 @@ func TestClient_Errors(t *testing.T) {
 	t.Run("taken name is a 400 with the server's message", func(t *testing.T) {
 		t.Parallel()
 		_, client := newMockClient(t)
-		_, err := client.UpsertCollections(ctx, []hoko.UpsertItem{{Name: hoko.Value("Links")}})
+		_, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{{Name: hoko.Value("Links")}})
 		var apiErr *hoko.Error
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || apiErr.Message == "" {
 			t.Fatalf("err = %v, want a 400 with a message", err)
@@ -99,7 +99,7 @@ func TestClient_Errors(t *testing.T) {
 	t.Run("unknown id writes nothing", func(t *testing.T) {
 		t.Parallel()
 		srv, client := newMockClient(t)
-		_, err := client.UpsertCollections(ctx, []hoko.UpsertItem{
+		_, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{
 			{Name: hoko.Value("New")},
 			{ID: "00000000-0000-4000-8000-000000000000", Name: hoko.Value("Ghost")},
 		})
@@ -119,7 +119,7 @@ func TestClient_Errors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = client.ListCollections(ctx, hoko.ListOptions{})
+		_, err = client.Collections().List(ctx, hoko.ListOptions{})
 		if hoko.StatusCode(err) != http.StatusUnauthorized {
 			t.Fatalf("err = %v, want 401", err)
 		}
@@ -127,7 +127,7 @@ func TestClient_Errors(t *testing.T) {
 	t.Run("read-only key writing is 403 naming the scope", func(t *testing.T) {
 		t.Parallel()
 		_, client := newMockClient(t, hokotest.ScopeRead)
-		_, err := client.UpsertCollections(ctx, []hoko.UpsertItem{{Name: hoko.Value("Docs")}})
+		_, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{{Name: hoko.Value("Docs")}})
 		var apiErr *hoko.Error
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusForbidden ||
 			len(apiErr.MissingScopes) != 1 || apiErr.MissingScopes[0] != hokotest.ScopeWrite {
@@ -137,7 +137,7 @@ func TestClient_Errors(t *testing.T) {
 	t.Run("write-only key reading is 403 naming the scope", func(t *testing.T) {
 		t.Parallel()
 		_, client := newMockClient(t, hokotest.ScopeWrite)
-		_, err := client.ListCollections(ctx, hoko.ListOptions{})
+		_, err := client.Collections().List(ctx, hoko.ListOptions{})
 		var apiErr *hoko.Error
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusForbidden ||
 			len(apiErr.MissingScopes) != 1 || apiErr.MissingScopes[0] != hokotest.ScopeRead {
@@ -153,7 +153,7 @@ func TestClient_Errors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = client.ListCollections(ctx, hoko.ListOptions{})
+		_, err = client.Collections().List(ctx, hoko.ListOptions{})
 		if hoko.StatusCode(err) != http.StatusNotFound {
 			t.Fatalf("err = %v, want 404", err)
 		}
@@ -161,7 +161,7 @@ func TestClient_Errors(t *testing.T) {
 	t.Run("bad paging parameter is 400", func(t *testing.T) {
 		t.Parallel()
 		_, client := newMockClient(t)
-		_, err := client.ListCollections(ctx, hoko.ListOptions{Take: hoko.MaxItemsPerRequest + 1})
+		_, err := client.Collections().List(ctx, hoko.ListOptions{Take: hoko.MaxItemsPerRequest + 1})
 		if hoko.StatusCode(err) != http.StatusBadRequest {
 			t.Fatalf("err = %v, want 400", err)
 		}
@@ -171,7 +171,7 @@ func TestClient_Errors(t *testing.T) {
 func TestClient_SendsBearerKeyAndUserAgent(t *testing.T) {
 	t.Parallel()
 	srv, client := newMockClient(t)
-	if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+	if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	reqs := srv.Requests()
@@ -193,7 +193,7 @@ func TestClient_ListPagesAndSorts(t *testing.T) {
 	srv.SeedN(5, "c")
 	ctx := context.Background()
 
-	page, err := client.ListCollections(ctx, hoko.ListOptions{Take: 2, Skip: 1, Sort: hoko.SortAsc})
+	page, err := client.Collections().List(ctx, hoko.ListOptions{Take: 2, Skip: 1, Sort: hoko.SortAsc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestClient_ListPagesAndSorts(t *testing.T) {
 	if len(page) != 2 || page[0].ID != all[1].ID || page[1].ID != all[2].ID {
 		t.Fatalf("page = %v, want the 2nd and 3rd oldest", names(page))
 	}
-	desc, err := client.ListCollections(ctx, hoko.ListOptions{Sort: hoko.SortDesc})
+	desc, err := client.Collections().List(ctx, hoko.ListOptions{Sort: hoko.SortDesc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestClient_ListAllReadsEveryPage(t *testing.T) {
 	t.Parallel()
 	srv, client := newMockClient(t)
 	srv.SeedN(hoko.MaxItemsPerRequest, "bulk") // with Links: one full page and one more item
-	all, err := client.ListAllCollections(context.Background(), hoko.SortAsc)
+	all, err := client.Collections().All(context.Background(), hoko.ListOptions{Sort: hoko.SortAsc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,11 +224,11 @@ func TestClient_ListAllReadsEveryPage(t *testing.T) {
 	if gets := srv.RequestsMatching(http.MethodGet); len(gets) != 2 {
 		t.Errorf("listing took %d GETs, want 2 pages", len(gets))
 	}
-	found, err := client.FindCollectionByName(context.Background(), all[len(all)-1].Name)
+	found, err := client.Collections().Holder(context.Background(), hoko.CollectionItem{Name: hoko.Value(all[len(all)-1].Name)})
 	if err != nil || found.ID != all[len(all)-1].ID {
 		t.Errorf("FindCollectionByName = %+v, %v", found, err)
 	}
-	if _, err := client.FindCollectionByName(context.Background(), "absent"); !errors.Is(err, hoko.ErrNotFound) {
+	if _, err := client.Collections().Holder(context.Background(), hoko.CollectionItem{Name: hoko.Value("absent")}); !errors.Is(err, hoko.ErrNotFound) {
 		t.Errorf("FindCollectionByName(absent) = %v, want ErrNotFound", err)
 	}
 }
@@ -257,7 +257,7 @@ func TestClient_FaultAnswersWithoutRetries(t *testing.T) {
 			t.Parallel()
 			srv, client := newMockClient(t)
 			srv.SetFaults(tc.faults)
-			_, err := client.ListCollections(ctx, hoko.ListOptions{})
+			_, err := client.Collections().List(ctx, hoko.ListOptions{})
 			if err == nil {
 				t.Fatal("no error")
 			}

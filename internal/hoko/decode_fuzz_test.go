@@ -61,7 +61,7 @@ func FuzzDecodeError(f *testing.F) {
 		if status < 100 || status > 999 {
 			t.Skip("not an HTTP status")
 		}
-		checkError(t, decodeError(http.MethodGet, collectionsPath, status, header, body), status)
+		checkError(t, decodeError(http.MethodGet, collectionKind.Path, status, header, body), status)
 	})
 }
 
@@ -88,7 +88,7 @@ func FuzzDecodeSuccess(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, contentType string, body []byte) {
 		var out []Collection
-		err := decodeSuccess(http.MethodGet, http.StatusOK, contentType, body, &out)
+		err := decodeSuccess(http.MethodGet, collectionKind.Path, http.StatusOK, contentType, body, &out)
 		if err == nil {
 			if !json.Valid(body) {
 				t.Fatalf("accepted invalid JSON %q", body)

@@ -33,7 +33,12 @@ type Error struct {
 	// Excerpt is the start of a body that was not a Hoko error object, so a
 	// user can see what answered (an HTML error page, a proxy's text).
 	Excerpt string
+	// cause is a sentinel the error also is, such as errTooLarge.
+	cause error
 }
+
+// Unwrap returns the sentinel the error also is, if any.
+func (e *Error) Unwrap() error { return e.cause }
 
 // Error returns a one-line description that names the request, the status
 // and the server's message.

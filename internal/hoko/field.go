@@ -45,7 +45,7 @@ func (f Field[T]) Get() (T, bool) {
 }
 
 // MarshalJSON encodes the value, or null. Absent fields never reach it
-// because UpsertItem tags them omitzero.
+// because CollectionItem tags them omitzero.
 func (f Field[T]) MarshalJSON() ([]byte, error) {
 	if f.value == nil {
 		return []byte("null"), nil

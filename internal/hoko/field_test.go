@@ -10,23 +10,23 @@ import (
 func TestUpsertItem_EncodesThreeStates(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
-		item hoko.UpsertItem
+		item hoko.CollectionItem
 		want string
 	}{
 		"create without description": {
-			item: hoko.UpsertItem{Name: hoko.Value("Docs")},
+			item: hoko.CollectionItem{Name: hoko.Value("Docs")},
 			want: `{"name":"Docs"}`,
 		},
 		"update clearing description": {
-			item: hoko.UpsertItem{ID: "id-1", Name: hoko.Value("Docs"), Description: hoko.Null[string]()},
+			item: hoko.CollectionItem{ID: "id-1", Name: hoko.Value("Docs"), Description: hoko.Null[string]()},
 			want: `{"id":"id-1","name":"Docs","description":null}`,
 		},
 		"empty description is a value": {
-			item: hoko.UpsertItem{ID: "id-1", Description: hoko.Value("")},
+			item: hoko.CollectionItem{ID: "id-1", Description: hoko.Value("")},
 			want: `{"id":"id-1","description":""}`,
 		},
 		"from nil pointer is null": {
-			item: hoko.UpsertItem{ID: "id-1", Description: hoko.FromPointer[string](nil)},
+			item: hoko.CollectionItem{ID: "id-1", Description: hoko.FromPointer[string](nil)},
 			want: `{"id":"id-1","description":null}`,
 		},
 	}

@@ -35,10 +35,10 @@ func benchPage(b *testing.B) []byte {
 }
 
 // benchItems returns a full write: 10,000 upsert items with descriptions.
-func benchItems() []hoko.UpsertItem {
-	items := make([]hoko.UpsertItem, pageSize)
+func benchItems() []hoko.CollectionItem {
+	items := make([]hoko.CollectionItem, pageSize)
 	for i := range items {
-		items[i] = hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("bench-%05d", i)), Description: hoko.Value(fmt.Sprintf("a description of bench-%05d", i))}
+		items[i] = hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("bench-%05d", i)), Description: hoko.Value(fmt.Sprintf("a description of bench-%05d", i))}
 	}
 	return items
 }
@@ -86,7 +86,7 @@ func BenchmarkListCollectionsPage(b *testing.B) {
 	client := cannedClient(b, page)
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
-		cols, err := client.ListCollections(b.Context(), hoko.ListOptions{Take: pageSize})
+		cols, err := client.Collections().List(b.Context(), hoko.ListOptions{Take: pageSize})
 		if err != nil || len(cols) != pageSize {
 			b.Fatalf("listed %d collections: %v", len(cols), err)
 		}
@@ -97,7 +97,7 @@ func BenchmarkUpsertCollectionsPage(b *testing.B) {
 	client := cannedClient(b, benchPage(b))
 	items := benchItems()
 	for b.Loop() {
-		written, err := client.UpsertCollections(b.Context(), items)
+		written, err := client.Collections().UpsertAll(b.Context(), items)
 		if err != nil || len(written) != pageSize {
 			b.Fatalf("wrote %d collections: %v", len(written), err)
 		}

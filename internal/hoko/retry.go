@@ -18,8 +18,7 @@ import (
 // own rather than hashicorp/go-retryablehttp. That library decides from the
 // status and headers alone, but Hoko puts its wait (retryAfter, possibly
 // fractional) in the body, and a create must not be retried at all when its
-// outcome is unknown: the loop has to stop and let UpsertCollections look the
-// names up first. Bending retryablehttp's CheckRetry and Backoff hooks to do
+// outcome is unknown: the loop has to stop and let UpsertAll look first. Bending retryablehttp's CheckRetry and Backoff hooks to do
 // both would hide these rules in callbacks. golang.org/x/time/rate does fit
 // one job cleanly, spacing requests out when the server says few are left
 // (see pacer.go).
@@ -40,8 +39,8 @@ const maxServerWait = 2 * time.Minute
 
 // ErrOutcomeUnknown marks an error after which the client cannot tell whether
 // the server applied a write: a 5xx, a timeout or a connection lost after
-// the request was sent. UpsertCollections resolves it for creates by looking
-// the names up; when even that fails, the error it returns wraps this one so
+// the request was sent. UpsertAll resolves it for creates by looking (see
+// upsert_safety.go); when even that fails, the error it returns wraps this one so
 // a caller can say that the write may have happened.
 var ErrOutcomeUnknown = errors.New("the server may or may not have applied the request")
 
@@ -91,34 +90,14 @@ func isDialError(err error) bool {
 	return errors.As(err, &opErr) && opErr.Op == "dial"
 }
 
-// isIdempotent reports whether sending the request twice has the same effect
-// as sending it once. A PUT is, unless one of its items creates a collection.
-func isIdempotent(method string, body any) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodDelete:
-		return true
-	case http.MethodPut:
-		items, ok := body.([]UpsertItem)
-		if !ok {
-			return false
-		}
-		for _, item := range items {
-			if item.IsCreate() {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // retryState is what the send loop remembers across the attempts of one
 // request.
 type retryState struct {
-	// faults counts failed attempts other than 429s; it drives the backoff
-	// and is what MaxRetries bounds.
+	// faults counts failed attempts other than 429s that say how long to
+	// wait; it drives the backoff and is what MaxRetries bounds.
 	faults int
-	// rateLimitWaited is the time already spent waiting out 429s.
+	// rateLimitWaited is the time already spent waiting out 429s that said
+	// how long to wait.
 	rateLimitWaited time.Duration
 }
 
@@ -129,14 +108,12 @@ func (c *Client) nextWait(st *retryState, err error) (wait time.Duration, reason
 		return 0, "", false
 	}
 	var apiErr *Error
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests {
-		// Rate limits are waited out rather than counted against
-		// MaxRetries: they say "not now", not "something is broken". The
-		// total wait is bounded instead.
+	rateLimited := errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests
+	if rateLimited && apiErr.RetryAfter > 0 {
+		// A rate limit that says how long to wait is waited out rather
+		// than counted against MaxRetries: it says "not now", not
+		// "something is broken". The total wait is bounded instead.
 		wait = apiErr.RetryAfter
-		if wait <= 0 {
-			wait = c.backoff(st.faults)
-		}
 		if wait > maxServerWait || st.rateLimitWaited+wait > maxServerWait {
 			return 0, "", false
 		}
@@ -146,11 +123,17 @@ func (c *Client) nextWait(st *retryState, err error) (wait time.Duration, reason
 		st.rateLimitWaited += wait
 		return wait, "rate limited (HTTP 429)", true
 	}
+	// Everything else, a 429 without any wait hint included, backs off
+	// exponentially and counts: a server that only says "too many" would
+	// otherwise be asked again every quarter second for two minutes.
 	if st.faults >= c.maxRetries {
 		return 0, "", false
 	}
 	wait = c.backoff(st.faults)
 	st.faults++
+	if rateLimited {
+		return wait, "rate limited without a wait hint (HTTP 429)", true
+	}
 	if apiErr != nil {
 		// An overloaded server may say when to come back (503 with
 		// Retry-After): never sooner than it asked, within reason.
@@ -194,8 +177,8 @@ func sleep(ctx context.Context, d time.Duration) bool {
 // stopped is the error for a request abandoned because its context ended
 // while the client waited to retry. It wraps the context's error, so that
 // errors.Is(err, context.Canceled) holds, and quotes the last attempt.
-func stopped(ctx context.Context, method string, last error) error {
-	return fmt.Errorf("%s %s: stopped waiting to retry: %w (last attempt: %v)", method, collectionsPath, context.Cause(ctx), last)
+func stopped(ctx context.Context, method, path string, last error) error {
+	return fmt.Errorf("%s %s: stopped waiting to retry: %w (last attempt: %v)", method, path, context.Cause(ctx), last)
 }
 
 // giveUp wraps the last error of a request that used up its retries.

@@ -27,11 +27,11 @@ func TestSend_IdempotentRequestsSurviveFaultMix(t *testing.T) {
 	ctx := context.Background()
 
 	for _, col := range seeded {
-		got, err := client.GetCollection(ctx, col.ID)
+		got, err := client.Collections().Get(ctx, col.ID)
 		if err != nil || got.ID != col.ID {
 			t.Fatalf("get %s: %+v, %v", col.Name, got, err)
 		}
-		if _, err := client.UpsertCollections(ctx, []hoko.UpsertItem{{ID: col.ID, Description: hoko.Value("v2")}}); err != nil {
+		if _, err := client.Collections().UpsertAll(ctx, []hoko.CollectionItem{{ID: col.ID, Description: hoko.Value("v2")}}); err != nil {
 			t.Fatalf("update %s: %v", col.Name, err)
 		}
 	}
@@ -39,7 +39,7 @@ func TestSend_IdempotentRequestsSurviveFaultMix(t *testing.T) {
 	for i, col := range seeded {
 		ids[i] = col.ID
 	}
-	if err := client.DeleteCollections(ctx, ids); err != nil {
+	if err := client.Collections().DeleteAll(ctx, ids); err != nil {
 		// A DELETE whose answer was lost is retried and then meets ids that
 		// are already gone; the resource confirms those with a GET.
 		if hoko.StatusCode(err) != http.StatusBadRequest {
@@ -63,7 +63,7 @@ func TestSend_GivesUpAfterMaxRetries(t *testing.T) {
 		return true
 	})
 	client := s.client(t, hoko.Config{MaxRetries: 3})
-	_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+	_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 	if hoko.StatusCode(err) != http.StatusServiceUnavailable || !strings.Contains(err.Error(), "giving up after 4 attempts") {
 		t.Fatalf("err = %v, want a 503 after 4 attempts", err)
 	}
@@ -83,7 +83,7 @@ func TestSend_RefusalsAreNotRetried(t *testing.T) {
 				return true
 			})
 			client := s.client(t, hoko.Config{MaxRetries: 5})
-			_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+			_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 			if hoko.StatusCode(err) != status {
 				t.Fatalf("err = %v, want HTTP %d", err, status)
 			}
@@ -131,7 +131,7 @@ func TestSend_HonoursServerWaits(t *testing.T) {
 			log := &infoLog{}
 			// One retry allowed: 429s must not count against it.
 			client := s.client(t, hoko.Config{MaxRetries: 1, Logger: log})
-			if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+			if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 				t.Fatalf("two 429s and then success: %v", err)
 			}
 			waits := log.matching("waiting before retrying")
@@ -163,7 +163,7 @@ func TestSend_ServerErrorWaitIsHonoured(t *testing.T) {
 	})
 	log := &infoLog{}
 	client := s.client(t, hoko.Config{MaxRetries: 1, Logger: log})
-	if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+	if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	waits := log.matching("waiting before retrying")
@@ -184,7 +184,7 @@ func TestSend_OverlongServerWaitIsReportedAtOnce(t *testing.T) {
 		return true
 	})
 	client := s.client(t, hoko.Config{MaxRetries: 10})
-	_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+	_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 	if hoko.StatusCode(err) != http.StatusTooManyRequests || !strings.Contains(err.Error(), "Daily quota used up") {
 		t.Fatalf("err = %v, want the 429 at once", err)
 	}
@@ -210,7 +210,7 @@ func TestSend_CreateRetriedWhenConnectionRefused(t *testing.T) {
 		return dial(ctx, network, addr)
 	}
 	client := s.client(t, hoko.Config{MaxRetries: 3, HTTPClient: &http.Client{Transport: transport}})
-	got, err := client.UpsertCollections(context.Background(), []hoko.UpsertItem{{Name: hoko.Value("Docs")}})
+	got, err := client.Collections().UpsertAll(context.Background(), []hoko.CollectionItem{{Name: hoko.Value("Docs")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,8 +232,8 @@ func TestSend_AttemptTimeoutIsRetried(t *testing.T) {
 		<-r.Context().Done() // the first answer never comes
 		return true
 	})
-	client := s.client(t, hoko.Config{MaxRetries: 2, RequestTimeout: 50 * time.Millisecond})
-	if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+	client := s.client(t, hoko.Config{MaxRetries: 2, RequestTimeout: 500 * time.Millisecond})
+	if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 		t.Fatalf("a slow first attempt should be retried: %v", err)
 	}
 	if got := s.count(http.MethodGet); got != 2 {
@@ -248,7 +248,7 @@ func TestSend_AttemptTimeoutNamesTheSetting(t *testing.T) {
 		return true
 	})
 	client := s.client(t, hoko.Config{MaxRetries: 0, RequestTimeout: 20 * time.Millisecond})
-	_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+	_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 	if err == nil || !strings.Contains(err.Error(), "no answer within the request timeout of 20ms") {
 		t.Fatalf("err = %v", err)
 	}
@@ -273,7 +273,7 @@ func TestSend_CancelDuringBackoffReturnsAtOnce(t *testing.T) {
 	client := s.client(t, hoko.Config{MaxRetries: 10, Logger: log})
 	done := make(chan error, 1)
 	go func() {
-		_, err := client.ListCollections(ctx, hoko.ListOptions{})
+		_, err := client.Collections().List(ctx, hoko.ListOptions{})
 		done <- err
 	}()
 	select {
@@ -301,7 +301,7 @@ func TestSend_SlowsDownWhenFewRequestsRemain(t *testing.T) {
 	log := &infoLog{}
 	client := s.client(t, hoko.Config{MaxRetries: 1, Logger: log, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Second})
 	for range remaining {
-		if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+		if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -328,7 +328,7 @@ func TestSend_RetryLogsNeverHoldTheKey(t *testing.T) {
 	})
 	log := &infoLog{}
 	client := s.client(t, hoko.Config{MaxRetries: 3, Logger: log})
-	if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+	if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if len(log.matching("")) == 0 {
@@ -353,13 +353,13 @@ func TestSend_PacedRequestStopsAtDeadline(t *testing.T) {
 	})
 	client := s.client(t, hoko.Config{MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Hour})
 	for range 2 { // the first sets the pace, the second spends the limiter's one token
-		if _, err := client.ListCollections(context.Background(), hoko.ListOptions{}); err != nil {
+		if _, err := client.Collections().List(context.Background(), hoko.ListOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	_, err := client.ListCollections(ctx, hoko.ListOptions{})
+	_, err := client.Collections().List(ctx, hoko.ListOptions{})
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "stopped while pacing") {
 		t.Fatalf("err = %v, want the deadline while pacing", err)
 	}
@@ -380,11 +380,65 @@ func TestSend_UntrustedCertificateIsNotRetried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = client.ListCollections(context.Background(), hoko.ListOptions{})
+	_, err = client.Collections().List(context.Background(), hoko.ListOptions{})
 	if err == nil || !strings.Contains(err.Error(), "certificate") {
 		t.Fatalf("err = %v, want a certificate error", err)
 	}
 	if waits := log.matching("waiting before retrying"); len(waits) != 0 {
 		t.Fatalf("retried %d times; a certificate error is not retried", len(waits))
+	}
+}
+
+// TestSend_RateLimitWithoutWaitHintBacksOffAndCounts answers every request
+// with a 429 that carries no retryAfter, no Retry-After and no
+// X-RateLimit-Reset, which the contract allows. Such a 429 says nothing of
+// when to come back, so it is retried like a server error: with exponential
+// backoff, and counted against MaxRetries. Before, it was retried every
+// quarter second for two minutes (581 requests for one create with
+// max_retries = 3).
+func TestSend_RateLimitWithoutWaitHintBacksOffAndCounts(t *testing.T) {
+	t.Parallel()
+	for name, method := range map[string]string{"read": http.MethodGet, "create": http.MethodPut} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := newScripted(t, func(_ *scripted, w http.ResponseWriter, _ *http.Request, _ int) bool {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = w.Write([]byte(`{"error":{"en":"Too many requests","ar":"x"}}`))
+				return true
+			})
+			log := &infoLog{}
+			const waitMin = 10 * time.Millisecond
+			client := s.client(t, hoko.Config{MaxRetries: 3, Logger: log, RetryWaitMin: waitMin, RetryWaitMax: time.Second})
+			// Without the fix the client would go on for two minutes.
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			var err error
+			if method == http.MethodGet {
+				_, err = client.Collections().List(ctx, hoko.ListOptions{})
+			} else {
+				_, err = client.Collections().UpsertAll(ctx, []hoko.CollectionItem{{Name: hoko.Value("Docs")}})
+			}
+			if hoko.StatusCode(err) != http.StatusTooManyRequests || !strings.Contains(err.Error(), "giving up after 4 attempts") {
+				t.Fatalf("err = %v, want the 429 after 4 attempts", err)
+			}
+			if got := s.count(method); got != 4 {
+				t.Fatalf("server saw %d requests, want 4: one try and max_retries = 3 retries", got)
+			}
+			waits := log.matching("waiting before retrying")
+			if len(waits) != 3 {
+				t.Fatalf("logged %d waits, want 3", len(waits))
+			}
+			for i, e := range waits {
+				ms, _ := e.fields["wait_ms"].(int64)
+				// Equal jitter: at least half of waitMin doubled i times.
+				if floor := (waitMin << i) / 2; time.Duration(ms)*time.Millisecond < floor-time.Millisecond {
+					t.Errorf("wait %d was %dms, want at least %v: the backoff must grow", i+1, ms, floor)
+				}
+				if e.fields["reason"] != "rate limited without a wait hint (HTTP 429)" {
+					t.Errorf("reason = %v", e.fields["reason"])
+				}
+			}
+		})
 	}
 }

@@ -63,7 +63,7 @@ func TestGetCollection_ToleratesResponseShapes(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			client := cannedServer(t, http.StatusOK, "application/json; charset=utf-8", tc.body)
-			col, err := client.GetCollection(context.Background(), testID)
+			col, err := client.Collections().Get(context.Background(), testID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,16 +108,28 @@ func TestGetCollection_GoneAnswersMeanNotFound(t *testing.T) {
 		"empty array": {http.StatusOK, `[]`},
 		"400":         {http.StatusBadRequest, `{"error":{"en":"Invalid id","ar":"x"}}`},
 		"404":         {http.StatusNotFound, `{"error":{"en":"Not found","ar":"x"}}`},
-		"other id":    {http.StatusOK, `[{"id":"00000000-0000-0000-0000-000000000000","name":"B","createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}]`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			client := idLookupServer(t, answer.status, answer.body)
-			_, err := client.GetCollection(context.Background(), testID)
+			_, err := client.Collections().Get(context.Background(), testID)
 			if !errors.Is(err, hoko.ErrNotFound) {
 				t.Fatalf("err = %v, want ErrNotFound", err)
 			}
 		})
+	}
+}
+
+// TestGetCollection_AnswerForAnotherIDIsAnError pins that GET ?id=X answered
+// with another object is a server fault, not "X is gone": reading it as gone
+// would drop the resource from the state and plan to create it again.
+func TestGetCollection_AnswerForAnotherIDIsAnError(t *testing.T) {
+	t.Parallel()
+	client := idLookupServer(t, http.StatusOK,
+		`[{"id":"00000000-0000-0000-0000-000000000000","name":"B","createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}]`)
+	_, err := client.Collections().Get(context.Background(), testID)
+	if err == nil || errors.Is(err, hoko.ErrNotFound) || !strings.Contains(err.Error(), "other collections") {
+		t.Fatalf("err = %v, want an error that names the other object, not ErrNotFound", err)
 	}
 }
 
@@ -131,7 +143,7 @@ func TestGetCollection_WrongEndpointIsNotGone(t *testing.T) {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			t.Parallel()
 			client := cannedServer(t, status, "text/html", "<html>no such page</html>")
-			_, err := client.GetCollection(context.Background(), testID)
+			_, err := client.Collections().Get(context.Background(), testID)
 			if err == nil || errors.Is(err, hoko.ErrNotFound) || hoko.StatusCode(err) != status {
 				t.Fatalf("err = %v, want an HTTP %d error that is not ErrNotFound", err, status)
 			}
@@ -143,7 +155,7 @@ func TestUpsertCollections_AcceptsAny2xx(t *testing.T) {
 	t.Parallel()
 	client := cannedServer(t, http.StatusCreated, "application/json",
 		`[{"id":"`+testID+`","name":"A","createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}]`)
-	got, err := client.UpsertCollections(context.Background(), []hoko.UpsertItem{{Name: hoko.Value("A")}})
+	got, err := client.Collections().UpsertAll(context.Background(), []hoko.CollectionItem{{Name: hoko.Value("A")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,8 +167,8 @@ func TestUpsertCollections_AcceptsAny2xx(t *testing.T) {
 func TestUpsertCollections_CountMismatchIsAnError(t *testing.T) {
 	t.Parallel()
 	client := cannedServer(t, http.StatusOK, "application/json", `[]`)
-	_, err := client.UpsertCollections(context.Background(), []hoko.UpsertItem{{Name: hoko.Value("A")}})
-	if err == nil || !strings.Contains(err.Error(), "sent 1 items but the response holds 0") {
+	_, err := client.Collections().UpsertAll(context.Background(), []hoko.CollectionItem{{Name: hoko.Value("A")}})
+	if err == nil || !strings.Contains(err.Error(), "sent 1 items but the answer holds 0") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -214,7 +226,7 @@ func TestSend_ErrorBodies(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			client := cannedServer(t, tc.status, tc.contentType, tc.body, tc.headers...)
-			_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+			_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 			var got *hoko.Error
 			if !errors.As(err, &got) {
 				t.Fatalf("err = %v (%T), want *hoko.Error", err, err)
@@ -248,7 +260,7 @@ func TestSend_UnusableSuccessBodies(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			client := cannedServer(t, http.StatusOK, tc.contentType, tc.body)
-			_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+			_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 			if hoko.StatusCode(err) != http.StatusOK || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v, want an HTTP 200 *hoko.Error containing %q", err, tc.want)
 			}
@@ -260,7 +272,7 @@ func TestSend_RefusesOversizedResponse(t *testing.T) {
 	t.Parallel()
 	huge := "[" + strings.Repeat(" ", 64<<20) + "]"
 	client := cannedServer(t, http.StatusOK, "application/json", huge)
-	_, err := client.ListCollections(context.Background(), hoko.ListOptions{})
+	_, err := client.Collections().List(context.Background(), hoko.ListOptions{})
 	if err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
 		t.Fatalf("err = %v", err)
 	}

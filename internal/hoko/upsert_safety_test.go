@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,17 +18,17 @@ import (
 )
 
 // creates returns create items named name-1, name-2, ...
-func creates(prefix string, n int) []hoko.UpsertItem {
-	items := make([]hoko.UpsertItem, n)
+func creates(prefix string, n int) []hoko.CollectionItem {
+	items := make([]hoko.CollectionItem, n)
 	for i := range items {
-		items[i] = hoko.UpsertItem{Name: hoko.Value(fmt.Sprintf("%s-%d", prefix, i+1)), Description: hoko.Value("d")}
+		items[i] = hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("%s-%d", prefix, i+1)), Description: hoko.Value("d")}
 	}
 	return items
 }
 
 // assertMatchesMock fails unless got holds, in order, the mock's collection
 // for each created name, and the mock holds nothing else but Links.
-func assertMatchesMock(t *testing.T, mock *hokotest.Server, items []hoko.UpsertItem, got []hoko.Collection) {
+func assertMatchesMock(t *testing.T, mock *hokotest.Server, items []hoko.CollectionItem, got []hoko.Collection) {
 	t.Helper()
 	if len(got) != len(items) {
 		t.Fatalf("got %d collections for %d items", len(got), len(items))
@@ -82,7 +83,7 @@ func TestUpsertCollections_LostCreateResponseIsAdopted(t *testing.T) {
 				return false
 			})
 			items := creates("lost", 3)
-			got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), items)
+			got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), items)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +106,7 @@ func TestUpsertCollections_CreateNotAppliedIsSentAgain(t *testing.T) {
 		return false
 	})
 	items := creates("again", 2)
-	got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), items)
+	got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,12 +116,16 @@ func TestUpsertCollections_CreateNotAppliedIsSentAgain(t *testing.T) {
 	}
 }
 
-func TestUpsertCollections_OnlyAbsentCreatesAreSentAgain(t *testing.T) {
+// TestUpsertCollections_LookalikeMadeMeanwhileIsNotAdopted pins the
+// all-or-nothing rule of adoption: someone creates one of the collections,
+// exactly as asked, while our request fails before anything is written. The
+// lookup finds one of three, which a request that writes all or nothing
+// cannot have made, so nothing is adopted; the re-send meets the taken name
+// and that 400 is the answer.
+func TestUpsertCollections_LookalikeMadeMeanwhileIsNotAdopted(t *testing.T) {
 	t.Parallel()
 	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
 		if r.Method == http.MethodPut && n == 1 {
-			// Someone creates one of the collections, exactly as asked,
-			// while our request fails before it is written.
 			s.mock.Seed("part-2", new("d"))
 			failWith(w, http.StatusInternalServerError)
 			return true
@@ -128,14 +133,17 @@ func TestUpsertCollections_OnlyAbsentCreatesAreSentAgain(t *testing.T) {
 		return false
 	})
 	items := creates("part", 3)
-	got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), items)
-	if err != nil {
-		t.Fatal(err)
+	got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), items)
+	if hoko.StatusCode(err) != http.StatusBadRequest || got != nil {
+		t.Fatalf("got %+v, %v; want the 400 for the taken name", got, err)
 	}
-	assertMatchesMock(t, s.mock, items, got)
 	bodies := putBodies(t, s.mock)
-	if len(bodies) != 1 || !slices.Equal(bodies[0], []string{"part-1", "part-3"}) {
-		t.Fatalf("PUTs that reached the server carried %q, want only the absent part-1 and part-3", bodies)
+	want := []string{"part-1", "part-2", "part-3"}
+	if len(bodies) != 1 || !slices.Equal(bodies[0], want) {
+		t.Fatalf("PUTs that reached the server carried %q, want all three sent again", bodies)
+	}
+	if live := liveNames(s.mock); !slices.Equal(live, []string{"Links", "part-2"}) {
+		t.Fatalf("mock holds %q, want only the other party's part-2", live)
 	}
 }
 
@@ -149,7 +157,7 @@ func TestUpsertCollections_NameTakenByAnotherCollectionIsNotAdopted(t *testing.T
 		}
 		return false
 	})
-	_, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), creates("taken", 1))
+	_, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), creates("taken", 1))
 	if hoko.StatusCode(err) != http.StatusBadRequest || errors.Is(err, hoko.ErrOutcomeUnknown) {
 		t.Fatalf("err = %v, want the server's 400 (name taken), not an unknown outcome", err)
 	}
@@ -184,7 +192,7 @@ func TestUpsertCollections_LateWriteIsAdoptedAfterNameTaken(t *testing.T) {
 		return false
 	})
 	items := creates("late", 2)
-	got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), items)
+	got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,11 +212,11 @@ func TestUpsertCollections_MixedBatchLostResponseIsAdopted(t *testing.T) {
 		return false
 	})
 	existing := s.mock.Seed("Old Name", nil)
-	items := []hoko.UpsertItem{
+	items := []hoko.CollectionItem{
 		{Name: hoko.Value("Brand New")},
 		{ID: existing.ID, Name: hoko.Value("New Name"), Description: hoko.Value("renamed")},
 	}
-	got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(), items)
+	got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(), items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,8 +239,8 @@ func TestUpsertCollections_UpdatesAreRetriedWithoutLookup(t *testing.T) {
 		return false
 	})
 	existing := s.mock.Seed("Docs", nil)
-	got, err := s.client(t, hoko.Config{MaxRetries: 5}).UpsertCollections(context.Background(),
-		[]hoko.UpsertItem{{ID: existing.ID, Description: hoko.Value("x")}})
+	got, err := s.client(t, hoko.Config{MaxRetries: 5}).Collections().UpsertAll(context.Background(),
+		[]hoko.CollectionItem{{ID: existing.ID, Description: hoko.Value("x")}})
 	if err != nil || got[0].ID != existing.ID {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -241,21 +249,37 @@ func TestUpsertCollections_UpdatesAreRetriedWithoutLookup(t *testing.T) {
 	}
 }
 
-func TestUpsertCollections_UnknownOutcomeWithRetriesOffIsReported(t *testing.T) {
+func TestUpsertCollections_UnknownOutcomeWithRetriesOffIsLookedUpNotResent(t *testing.T) {
 	t.Parallel()
-	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
-		if r.Method == http.MethodPut {
-			s.lostAfterWrite(w, r, false)
-			return true
-		}
-		return false
-	})
-	_, err := s.client(t, hoko.Config{MaxRetries: 0}).UpsertCollections(context.Background(), creates("off", 1))
-	if !errors.Is(err, hoko.ErrOutcomeUnknown) || hoko.StatusCode(err) != http.StatusBadGateway {
-		t.Fatalf("err = %v, want a 502 marked as an unknown outcome", err)
-	}
-	if puts, gets := s.count(http.MethodPut), s.count(http.MethodGet); puts != 1 || gets != 0 {
-		t.Fatalf("%d PUTs and %d GETs, want 1 and 0 with retries off", puts, gets)
+	for _, applied := range []bool{false, true} {
+		t.Run(fmt.Sprintf("applied=%v", applied), func(t *testing.T) {
+			t.Parallel()
+			s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+				if r.Method != http.MethodPut {
+					return false
+				}
+				if applied {
+					s.lostAfterWrite(w, r, false)
+				} else {
+					failWith(w, http.StatusBadGateway)
+				}
+				return true
+			})
+			items := creates("off", 1)
+			got, err := s.client(t, hoko.Config{MaxRetries: 0}).Collections().UpsertAll(context.Background(), items)
+			if applied {
+				// A lookup is not a retry: the written collection is found.
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertMatchesMock(t, s.mock, items, got)
+			} else if !errors.Is(err, hoko.ErrOutcomeUnknown) || hoko.StatusCode(err) != http.StatusBadGateway {
+				t.Fatalf("err = %v, want a 502 marked as an unknown outcome", err)
+			}
+			if puts, gets := s.count(http.MethodPut), s.count(http.MethodGet); puts != 1 || gets != 1 {
+				t.Fatalf("%d PUTs and %d GETs, want 1 and 1 with retries off: one lookup, never a re-send", puts, gets)
+			}
+		})
 	}
 }
 
@@ -288,7 +312,7 @@ func TestUpsertCollections_CancelWhileOutcomeUnknown(t *testing.T) {
 			var err error
 			go func() {
 				defer close(done)
-				got, err = client.UpsertCollections(ctx, items)
+				got, err = client.Collections().UpsertAll(ctx, items)
 			}()
 			select {
 			case <-done:
@@ -304,8 +328,11 @@ func TestUpsertCollections_CancelWhileOutcomeUnknown(t *testing.T) {
 				assertMatchesMock(t, s.mock, items, got)
 				return
 			}
-			if !errors.Is(err, context.Canceled) || errors.Is(err, hoko.ErrOutcomeUnknown) {
-				t.Fatalf("err = %v, want a cancellation that is known to have written nothing", err)
+			// The lookup found nothing, but a server may commit late: the
+			// outcome stays unknown and the error says how to adopt.
+			if !errors.Is(err, context.Canceled) || !errors.Is(err, hoko.ErrOutcomeUnknown) ||
+				!strings.Contains(err.Error(), "may still apply") {
+				t.Fatalf("err = %v, want a cancellation whose outcome is unknown", err)
 			}
 			if live := liveNames(s.mock); !slices.Equal(live, []string{"Links"}) {
 				t.Fatalf("mock holds %q", live)
@@ -321,16 +348,16 @@ func TestUpsertCollections_ManyCreatesUnderFaultMix(t *testing.T) {
 		DropBeforeWrite: 0.03, DropAfterWrite: 0.02, RateLimited: 0.10, RetryAfter: time.Millisecond})
 	client := s.client(t, hoko.Config{MaxRetries: 10})
 	const batches, perBatch = 20, 10
-	all := make([][]hoko.UpsertItem, batches)
+	all := make([][]hoko.CollectionItem, batches)
 	got := make([][]hoko.Collection, batches)
 	errs := make([]error, batches)
 	var wg sync.WaitGroup
 	for b := range batches {
 		all[b] = creates(fmt.Sprintf("b%02d", b), perBatch)
-		wg.Go(func() { got[b], errs[b] = client.UpsertCollections(context.Background(), all[b]) })
+		wg.Go(func() { got[b], errs[b] = client.Collections().UpsertAll(context.Background(), all[b]) })
 	}
 	wg.Wait()
-	var items []hoko.UpsertItem
+	var items []hoko.CollectionItem
 	var cols []hoko.Collection
 	for b := range batches {
 		if errs[b] != nil {
@@ -377,7 +404,7 @@ func TestUpsertCollections_UnreadableSuccessIsSettledByLookup(t *testing.T) {
 				return true
 			})
 			items := creates("unreadable", 2)
-			got, err := s.client(t, hoko.Config{MaxRetries: 3}).UpsertCollections(context.Background(), items)
+			got, err := s.client(t, hoko.Config{MaxRetries: 3}).Collections().UpsertAll(context.Background(), items)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,9 +3,12 @@ package hokotest
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -16,6 +19,11 @@ type apiError struct {
 	en            string
 	missingScopes []string
 	retryAfter    time.Duration
+	// echo holds the request headers when Quirks.EchoHeaders is on.
+	echo http.Header
+	// noWaitHint leaves retryAfter and Retry-After out of a 429
+	// (Quirks.No429WaitHint).
+	noWaitHint bool
 }
 
 // errorf builds an apiError with an English message formatted like fmt.Sprintf.
@@ -42,6 +50,7 @@ var arabicMessages = map[int]string{
 	http.StatusTooManyRequests:     "تم تجاوز حد المعدل",
 	http.StatusInternalServerError: "خطأ داخلي في الخادم",
 	http.StatusBadGateway:          "بوابة غير صالحة",
+	http.StatusServiceUnavailable:  "الخدمة غير متاحة",
 }
 
 // errorBody is the wire shape of every error response.
@@ -49,6 +58,8 @@ type errorBody struct {
 	Error         errorMessage `json:"error"`
 	MissingScopes []string     `json:"missingScopes,omitempty"`
 	RetryAfter    *float64     `json:"retryAfter,omitempty"`
+	// RequestHeaders is only sent under Quirks.EchoHeaders.
+	RequestHeaders http.Header `json:"requestHeaders,omitempty"`
 }
 
 // errorMessage is the bilingual message inside an error body.
@@ -66,10 +77,11 @@ func (e *apiError) body() []byte {
 		ar = arabicMessages[http.StatusBadRequest]
 	}
 	b := errorBody{
-		Error:         errorMessage{En: e.en, Ar: ar},
-		MissingScopes: e.missingScopes,
+		Error:          errorMessage{En: e.en + echoText(e.echo), Ar: ar},
+		MissingScopes:  e.missingScopes,
+		RequestHeaders: e.echo,
 	}
-	if e.status == http.StatusTooManyRequests {
+	if e.status == http.StatusTooManyRequests && !e.noWaitHint {
 		secs := retryAfterSeconds(e.retryAfter)
 		b.RetryAfter = &secs
 	}
@@ -84,7 +96,7 @@ func (e *apiError) body() []byte {
 
 // header adds the headers that belong to the error, such as Retry-After.
 func (e *apiError) header(h http.Header) {
-	if e.status == http.StatusTooManyRequests {
+	if e.status == http.StatusTooManyRequests && !e.noWaitHint {
 		h.Set("Retry-After", strconv.Itoa(retryAfterHeader(e.retryAfter)))
 	}
 }
@@ -108,4 +120,18 @@ func retryAfterHeader(d time.Duration) int {
 		secs = 1
 	}
 	return secs
+}
+
+// echoText renders echoed request headers for the English message, sorted
+// by name, values as sent: a proxy that echoes headers hides nothing.
+func echoText(h http.Header) string {
+	if h == nil {
+		return ""
+	}
+	names := slices.Sorted(maps.Keys(h))
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + ": " + strings.Join(h[n], ", ")
+	}
+	return " (request headers: " + strings.Join(parts, "; ") + ")"
 }

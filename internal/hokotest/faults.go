@@ -10,7 +10,7 @@ import (
 // drawn from a random source seeded with Seed, so a run with the same seed
 // and the same order of requests fails the same way every time.
 //
-// Faults apply to requests that reach /api/collections with an API method,
+// Faults apply to requests that reach any kind's path with an API method,
 // GET included. For every such request the mock draws five numbers, always
 // in this order: RateLimited, FailBeforeWrite, DropBeforeWrite,
 // FailAfterWrite, DropAfterWrite. Drawing all five every time means the fate

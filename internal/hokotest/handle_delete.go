@@ -10,12 +10,13 @@ type deleteResponse struct {
 	DeletedIDs []string `json:"deletedIds"`
 }
 
-// handleDelete soft-deletes the collections whose ids the body lists. An id
-// that is malformed, unknown, already deleted or listed twice fails the whole
-// request and deletes nothing: the mock's decision in section 9 of the
-// contract, which is stricter than a server that ignores gone ids, so that a
-// client has to cope with the stricter behaviour.
-func (s *Server) handleDelete(body []byte) (result, *apiError) {
+// handleDelete deletes the objects whose ids the body lists: softly for
+// collections, partners and links, for good for tags. An id that is
+// malformed, unknown, already deleted or listed twice fails the whole
+// request and deletes nothing: the mock's decision in sections 9 and 14 of
+// the contract, which is stricter than a server that ignores gone ids, so
+// that a client has to cope with the stricter behaviour.
+func (s *Server) handleDelete(sp *kindSpec, body []byte) (result, *apiError) {
 	raws, e := decodeArray(body)
 	if e != nil {
 		return result{}, e
@@ -23,10 +24,11 @@ func (s *Server) handleDelete(body []byte) (result, *apiError) {
 	if e := checkCount(len(raws), s.writeCap()); e != nil {
 		return result{}, e
 	}
+	k := sp.singular
 	ids := make([]string, len(raws))
 	for i, raw := range raws {
 		if kind := jsonKind(raw); kind != "string" {
-			return result{}, badRequest("item %d must be a collection id string (got %s)", i, kind)
+			return result{}, badRequest("item %d must be a %s id string (got %s)", i, k, kind)
 		}
 		var raw string
 		if err := json.Unmarshal(raws[i], &raw); err != nil {
@@ -34,29 +36,30 @@ func (s *Server) handleDelete(body []byte) (result, *apiError) {
 		}
 		id, ok := normalizeUUID(raw)
 		if !ok {
-			return result{}, badRequest("malformed collection id %s at item %d: it must be a UUID", quote(raw), i)
+			return result{}, badRequest("malformed %s id %s at item %d: it must be a UUID", k, quote(raw), i)
 		}
 		ids[i] = id
 	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	t := s.st.table(sp.kind)
 	seen := make(map[string]int, len(ids))
-	targets := make([]*entry, len(ids))
+	targets := make([]*record, len(ids))
 	for i, id := range ids {
 		if j, dup := seen[id]; dup {
-			return result{}, badRequest("collection id %s appears more than once (items %d and %d)", quote(id), j, i)
+			return result{}, badRequest("%s id %s appears more than once (items %d and %d)", k, quote(id), j, i)
 		}
 		seen[id] = i
-		e, ok := s.st.byID[id]
+		r, ok := t.byID[id]
 		if !ok {
-			return result{}, badRequest("unknown collection id %s at item %d", quote(id), i)
+			return result{}, badRequest("unknown %s id %s at item %d", k, quote(id), i)
 		}
-		if e.deleted {
-			return result{}, badRequest("collection id %s at item %d is already deleted", quote(id), i)
+		if r.deleted {
+			return result{}, badRequest("%s id %s at item %d is already deleted", k, quote(id), i)
 		}
-		targets[i] = e
+		targets[i] = r
 	}
-	s.st.softDelete(targets)
+	t.remove(targets)
 	return result{status: http.StatusOK, body: mustJSON(deleteResponse{DeletedIDs: ids})}, nil
 }

@@ -17,7 +17,8 @@ import (
 type fixture struct {
 	srv       *Server
 	ts        *httptest.Server
-	key       string // both scopes
+	key       string // both collection scopes
+	all       string // every scope of every kind
 	readOnly  string
 	writeOnly string
 }
@@ -32,6 +33,7 @@ func newFixture(t *testing.T) *fixture {
 		srv:       srv,
 		ts:        ts,
 		key:       srv.NewKey(ScopeRead, ScopeWrite),
+		all:       srv.NewKey(AllScopes()...),
 		readOnly:  srv.NewKey(ScopeRead),
 		writeOnly: srv.NewKey(ScopeWrite),
 	}
@@ -177,3 +179,51 @@ func assertUnchanged(t *testing.T, srv *Server, before []Collection) {
 
 // strp returns a pointer to s.
 func strp(s string) *string { return &s }
+
+// obj is any object as a test reads it off the wire, member by member.
+type obj map[string]json.RawMessage
+
+// objs decodes a JSON array of objects of any kind.
+func (r response) objs(t *testing.T) []obj {
+	t.Helper()
+	var out []obj
+	if err := json.Unmarshal(r.body, &out); err != nil {
+		t.Fatalf("body is not an array of objects: %v\n%s", err, r.body)
+	}
+	return out
+}
+
+// str returns a string member, failing the test when it is not a string.
+func (o obj) str(t *testing.T, k string) string {
+	t.Helper()
+	var s string
+	if err := json.Unmarshal(o[k], &s); err != nil {
+		t.Fatalf("member %q = %s, want a string (object %v)", k, o[k], o)
+	}
+	return s
+}
+
+// raw returns a member's JSON text, "" when absent.
+func (o obj) raw(k string) string { return string(o[k]) }
+
+// put sends a PUT to a kind with the all-scopes key and expects 200.
+func (f *fixture) put(t *testing.T, k Kind, body string) []obj {
+	t.Helper()
+	return f.do(t, "PUT", k.Path(), f.all, body).wantStatus(t, http.StatusOK).objs(t)
+}
+
+// get sends a GET to a kind's path with a query and expects 200.
+func (f *fixture) get(t *testing.T, k Kind, query string) []obj {
+	t.Helper()
+	return f.do(t, "GET", k.Path()+query, f.all, "").wantStatus(t, http.StatusOK).objs(t)
+}
+
+// ids lists the id members of objects in order.
+func ids(t *testing.T, os []obj) []string {
+	t.Helper()
+	out := make([]string, len(os))
+	for i, o := range os {
+		out[i] = o.str(t, "id")
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package hokotest
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -21,6 +22,16 @@ type Request struct {
 	Header http.Header
 	// Body is the raw request body, or nil when recording bodies is off.
 	Body []byte
+}
+
+// Kind returns the kind whose path the request was sent to, and false for
+// paths that serve no kind.
+func (r Request) Kind() (Kind, bool) {
+	sp, ok := kindFromPath(r.Path)
+	if !ok {
+		return "", false
+	}
+	return sp.kind, true
 }
 
 // clone returns a deep copy, so a test that edits what it was given cannot
@@ -53,6 +64,9 @@ type Stats struct {
 	Requests int `json:"requests"`
 	// ByMethod counts the same requests by HTTP method.
 	ByMethod map[string]int `json:"byMethod"`
+	// ByKind counts the requests to each kind's path by HTTP method, such
+	// as ByKind[KindTag]["PUT"]; requests to other paths are not in it.
+	ByKind map[Kind]map[string]int `json:"byKind"`
 	// FaultsInjected counts injected 5xx responses and dropped connections.
 	FaultsInjected int `json:"faultsInjected"`
 	// RateLimited counts 429 responses, injected or from the rate limiter.
@@ -72,6 +86,11 @@ func (s Stats) MethodCounts() string {
 		parts[i] = fmt.Sprintf("%s %d", m, s.ByMethod[m])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// MethodCountsFor is MethodCounts for the requests to one kind.
+func (s Stats) MethodCountsFor(k Kind) string {
+	return Stats{ByMethod: s.ByKind[k]}.MethodCounts()
 }
 
 // recorder keeps the request log and the counters under their own lock.
@@ -104,6 +123,15 @@ func (rc *recorder) record(r *http.Request, body []byte) {
 		rc.stats.ByMethod = make(map[string]int)
 	}
 	rc.stats.ByMethod[r.Method]++
+	if k, ok := req.Kind(); ok {
+		if rc.stats.ByKind == nil {
+			rc.stats.ByKind = make(map[Kind]map[string]int)
+		}
+		if rc.stats.ByKind[k] == nil {
+			rc.stats.ByKind[k] = make(map[string]int)
+		}
+		rc.stats.ByKind[k][r.Method]++
+	}
 }
 
 // countFault counts one injected 5xx or dropped connection.
@@ -133,13 +161,28 @@ func (s *Server) Requests() []Request {
 }
 
 // RequestsMatching returns a copy of the recorded requests with the given
-// HTTP method, in arrival order.
+// HTTP method, to any path, in arrival order. RequestsFor narrows it to one
+// kind.
 func (s *Server) RequestsMatching(method string) []Request {
+	return s.requestsWhere(func(r Request) bool { return r.Method == method })
+}
+
+// RequestsFor returns a copy of the recorded requests to a kind's path with
+// the given HTTP method ("" for any), in arrival order.
+func (s *Server) RequestsFor(k Kind, method string) []Request {
+	path := k.Path()
+	return s.requestsWhere(func(r Request) bool {
+		return r.Path == path && (method == "" || r.Method == method)
+	})
+}
+
+// requestsWhere copies the recorded requests that pass keep.
+func (s *Server) requestsWhere(keep func(Request) bool) []Request {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
 	var out []Request
 	for _, r := range s.rec.requests {
-		if r.Method == method {
+		if keep(r) {
 			out = append(out, r.clone())
 		}
 	}
@@ -155,7 +198,7 @@ func (s *Server) ResetRequests() {
 	s.rec.stats = Stats{}
 }
 
-// Stats returns a copy of the counters. ByMethod is never nil.
+// Stats returns a copy of the counters. ByMethod and ByKind are never nil.
 func (s *Server) Stats() Stats {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
@@ -163,6 +206,10 @@ func (s *Server) Stats() Stats {
 	st.ByMethod = make(map[string]int, len(s.rec.stats.ByMethod))
 	for k, v := range s.rec.stats.ByMethod {
 		st.ByMethod[k] = v
+	}
+	st.ByKind = make(map[Kind]map[string]int, len(s.rec.stats.ByKind))
+	for k, m := range s.rec.stats.ByKind {
+		st.ByKind[k] = maps.Clone(m)
 	}
 	return st
 }

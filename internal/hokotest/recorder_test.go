@@ -91,6 +91,7 @@ func TestStats_CountsAndReset(t *testing.T) {
 	want := Stats{
 		Requests:       6,
 		ByMethod:       map[string]int{"GET": 2, "POST": 1, "DELETE": 1, "PUT": 2},
+		ByKind:         map[Kind]map[string]int{KindCollection: {"GET": 2, "POST": 1, "DELETE": 1, "PUT": 2}},
 		FaultsInjected: 1,
 		RateLimited:    1,
 	}

@@ -9,7 +9,7 @@ import (
 func TestRouting_UnknownPathsAre404(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	for _, path := range []string{"/", "/api", "/api/collection", "/api/collections/", "/api/collections/550e8400-e29b-41d4-a716-446655440000", "/api/links"} {
+	for _, path := range []string{"/", "/api", "/api/collection", "/api/collections/", "/api/collections/550e8400-e29b-41d4-a716-446655440000", "/api/link", "/api/tags/", "/api/Links", "/api/tags/550e8400-e29b-41d4-a716-446655440000"} {
 		t.Run(path, func(t *testing.T) {
 			f.do(t, "GET", path, f.key, "").wantError(t, http.StatusNotFound, "unknown endpoint")
 		})

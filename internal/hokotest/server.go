@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,15 +12,15 @@ import (
 )
 
 const (
-	// ScopeRead is the key scope that GET requests need.
+	// ScopeRead is the key scope that GET /api/collections needs. The other
+	// kinds' scopes are in kind.go.
 	ScopeRead = "collectionsRead"
-	// ScopeWrite is the key scope that POST, PUT and DELETE requests need.
+	// ScopeWrite is the key scope that POST, PUT and DELETE on
+	// /api/collections need.
 	ScopeWrite = "collectionsWrite"
 )
 
 const (
-	// apiPath is the API's only path; the contract has no /{id} paths.
-	apiPath = "/api/collections"
 	// debugPrefix marks the mock's own endpoints, which are not part of the
 	// API and are neither recorded nor authenticated.
 	debugPrefix = "/_mock/"
@@ -32,7 +33,7 @@ const (
 	defaultName = "Links"
 )
 
-// Server is an in-memory Hoko workspace behind the Collections API. It
+// Server is an in-memory Hoko workspace behind the API of every kind. It
 // implements http.Handler and is safe for concurrent use; every knob may be
 // changed while it serves.
 type Server struct {
@@ -46,7 +47,10 @@ type Server struct {
 	limiter  *limiter
 	faults   *faultState
 	maxItems int
-	quota    int
+	quirks   Quirks
+
+	// late counts writes that Quirks.CommitLate has yet to carry out.
+	late sync.WaitGroup
 
 	// rec is separate from mu so that recording a request never waits for a
 	// large write to finish.
@@ -54,7 +58,8 @@ type Server struct {
 }
 
 // NewServer returns a workspace that already holds the default collection
-// "Links", as a new Hoko workspace does. It has no keys yet; see NewKey.
+// "Links", as a new Hoko workspace does, and nothing else: no tags,
+// partners or links. It has no keys yet; see NewKey.
 func NewServer() *Server {
 	s := &Server{
 		st:       newStore(),
@@ -63,7 +68,7 @@ func NewServer() *Server {
 		maxItems: hardLimit,
 	}
 	s.rec.recordBodies = true
-	s.st.create(defaultName, nil, s.st.now())
+	s.seed(KindCollection, []*string{ptr(defaultName), nil}, nil)
 	return s
 }
 
@@ -74,8 +79,9 @@ type result struct {
 	body   []byte
 }
 
-// ServeHTTP serves the API at /api/collections and the debug endpoints under
-// /_mock/. The package documentation lists the order of the steps.
+// ServeHTTP serves the API at /api/collections, /api/tags, /api/partners
+// and /api/links, and the debug endpoints under /_mock/. The package
+// documentation lists the order of the steps.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, debugPrefix) {
 		s.serveDebug(w, r)
@@ -84,46 +90,92 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	s.rec.record(r, body)
+	// The server's own clock, which SetClock may have moved.
+	w.Header().Set("Date", s.dateNow().UTC().Format(http.TimeFormat))
 
 	if !s.sleep(r) {
 		// The client gave up while we were slow: nobody is left to answer,
 		// and nothing has been applied.
 		return
 	}
-	if !s.admit(w) {
+	q := s.quirksNow()
+	fail := func(e *apiError) { s.fail(w, r, q, e) }
+	if !s.admit(w, fail) {
 		return
 	}
-	scope, ok := s.route(w, r)
+	sp, scope, ok := s.route(w, r, fail)
 	if !ok {
 		return
 	}
+	q = q.forKind(sp.kind)
 	f := s.drawFaults()
-	if s.injectBefore(w, f) {
+	if s.injectBefore(w, f, fail) {
 		return
 	}
 	if e := s.authorize(r, scope); e != nil {
-		s.writeError(w, e)
+		fail(e)
 		return
 	}
 	if readErr != nil {
-		s.writeError(w, bodyReadError(readErr))
+		fail(bodyReadError(readErr))
 		return
 	}
-	res, e := s.handle(r, body)
+	if q.CommitLate > 0 && r.Method != http.MethodGet {
+		s.commitLate(sp, r.Method, r.URL.Query(), body, q)
+		fail(errorf(http.StatusServiceUnavailable, "service unavailable (injected: the request will still be carried out in %v)", q.CommitLate))
+		return
+	}
+	res, e := s.handle(sp, r.Method, r.URL.Query(), body, q)
 	if e != nil {
-		s.writeError(w, e)
+		fail(e)
 		return
 	}
-	if s.injectAfter(w, f) {
+	if s.injectAfter(w, f, fail) {
 		return
 	}
 	writeJSON(w, res.status, res.body)
 }
 
+// commitLate carries a write out after Quirks.CommitLate, on a timer. The
+// request itself is over by then, so everything it needs is passed in.
+func (s *Server) commitLate(sp *kindSpec, method string, query url.Values, body []byte, q Quirks) {
+	s.rec.countFault()
+	s.late.Add(1)
+	time.AfterFunc(q.CommitLate, func() {
+		defer s.late.Done()
+		// Nobody is waiting for the answer; an invalid write simply
+		// changes nothing.
+		_, _ = s.handle(sp, method, query, body, q)
+	})
+}
+
+// fail answers an API request with an error, after the quirks that shape
+// errors: a slow 400 waits first (and gives up silently with the client),
+// and echoed headers are added to the body.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, q Quirks, e *apiError) {
+	if e.status == http.StatusBadRequest && q.Slow400 > 0 {
+		t := time.NewTimer(q.Slow400)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if q.EchoHeaders {
+		e.echo = r.Header.Clone()
+	}
+	if e.status == http.StatusTooManyRequests && q.No429WaitHint {
+		e.noWaitHint = true
+		w.Header().Del("X-RateLimit-Reset")
+	}
+	s.writeError(w, e)
+}
+
 // admit applies the rate limiter, sets the X-RateLimit-* headers when a limit
 // is set, and answers 429 when the bucket is empty. It reports whether the
 // request may go on.
-func (s *Server) admit(w http.ResponseWriter) bool {
+func (s *Server) admit(w http.ResponseWriter, fail func(*apiError)) bool {
 	s.mu.Lock()
 	lim := s.limiter
 	if lim == nil {
@@ -135,36 +187,41 @@ func (s *Server) admit(w http.ResponseWriter) bool {
 	ls.set(w.Header())
 	if !allowed {
 		s.rec.countRateLimited()
-		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded", retryAfter: wait})
+		fail(&apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded", retryAfter: wait})
 	}
 	return allowed
 }
 
-// route answers 404 for any path but the API's one and 405 for methods the
-// API does not have. Otherwise it returns the scope the method needs.
-func (s *Server) route(w http.ResponseWriter, r *http.Request) (scope string, ok bool) {
-	if r.URL.Path != apiPath {
-		s.writeError(w, errorf(http.StatusNotFound, "unknown endpoint %s %s: the API has one path, %s", r.Method, r.URL.Path, apiPath))
-		return "", false
-	}
-	scope, ok = requiredScope(r.Method)
+// route answers 404 for any path but the kinds' ones and 405 for methods
+// the API does not have. Otherwise it returns the kind and the scope the
+// method needs.
+func (s *Server) route(w http.ResponseWriter, r *http.Request, fail func(*apiError)) (sp *kindSpec, scope string, ok bool) {
+	sp, ok = kindFromPath(r.URL.Path)
 	if !ok {
-		w.Header().Set("Allow", "GET, POST, PUT, DELETE")
-		s.writeError(w, errorf(http.StatusMethodNotAllowed, "method %s is not allowed on %s; use GET, POST, PUT or DELETE", r.Method, apiPath))
+		fail(errorf(http.StatusNotFound, "unknown endpoint %s %s: the API's paths are /api/collections, /api/tags, /api/partners and /api/links", r.Method, r.URL.Path))
+		return nil, "", false
 	}
-	return scope, ok
+	switch r.Method {
+	case http.MethodGet:
+		return sp, sp.readScope, true
+	case http.MethodPost, http.MethodPut, http.MethodDelete:
+		return sp, sp.writeScope, true
+	}
+	w.Header().Set("Allow", "GET, POST, PUT, DELETE")
+	fail(errorf(http.StatusMethodNotAllowed, "method %s is not allowed on %s; use GET, POST, PUT or DELETE", r.Method, r.URL.Path))
+	return nil, "", false
 }
 
 // injectBefore carries out a fault drawn to strike before anything is
 // applied, and reports whether one did.
-func (s *Server) injectBefore(w http.ResponseWriter, f faultDraw) bool {
+func (s *Server) injectBefore(w http.ResponseWriter, f faultDraw, fail func(*apiError)) bool {
 	switch {
 	case f.rateLimited:
 		s.rec.countRateLimited()
-		s.writeError(w, &apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded (injected)", retryAfter: f.retryAfter})
+		fail(&apiError{status: http.StatusTooManyRequests, en: "Rate limit exceeded (injected)", retryAfter: f.retryAfter})
 	case f.failBefore:
 		s.rec.countFault()
-		s.writeError(w, errorf(http.StatusInternalServerError, "internal server error (injected before the write)"))
+		fail(errorf(http.StatusInternalServerError, "internal server error (injected before the write)"))
 	case f.dropBefore:
 		s.rec.countFault()
 		dropConnection(w)
@@ -177,11 +234,11 @@ func (s *Server) injectBefore(w http.ResponseWriter, f faultDraw) bool {
 // injectAfter carries out a fault drawn to strike after a successful request:
 // the change stays applied, only the answer is lost. It reports whether one
 // did.
-func (s *Server) injectAfter(w http.ResponseWriter, f faultDraw) bool {
+func (s *Server) injectAfter(w http.ResponseWriter, f faultDraw, fail func(*apiError)) bool {
 	switch {
 	case f.failAfter:
 		s.rec.countFault()
-		s.writeError(w, errorf(http.StatusBadGateway, "bad gateway (injected after the request was applied)"))
+		fail(errorf(http.StatusBadGateway, "bad gateway (injected after the request was applied)"))
 	case f.dropAfter:
 		s.rec.countFault()
 		dropConnection(w)
@@ -192,29 +249,17 @@ func (s *Server) injectAfter(w http.ResponseWriter, f faultDraw) bool {
 }
 
 // handle dispatches an authorized request to its method's handler.
-func (s *Server) handle(r *http.Request, body []byte) (result, *apiError) {
-	switch r.Method {
-	case http.MethodGet:
-		return s.handleGet(r)
-	case http.MethodPost:
-		return s.handlePost(body)
-	case http.MethodPut:
-		return s.handlePut(body)
-	default: // route has already narrowed the methods down to DELETE
-		return s.handleDelete(body)
-	}
-}
-
-// requiredScope maps an API method to the scope it needs; ok is false for
-// methods the API does not have.
-func requiredScope(method string) (scope string, ok bool) {
+func (s *Server) handle(sp *kindSpec, method string, query url.Values, body []byte, q Quirks) (result, *apiError) {
 	switch method {
 	case http.MethodGet:
-		return ScopeRead, true
-	case http.MethodPost, http.MethodPut, http.MethodDelete:
-		return ScopeWrite, true
+		return s.handleGet(sp, query, q)
+	case http.MethodPost:
+		return s.handlePost(sp, body, q)
+	case http.MethodPut:
+		return s.handlePut(sp, body, q)
+	default: // route has already narrowed the methods down to DELETE
+		return s.handleDelete(sp, body)
 	}
-	return "", false
 }
 
 // bodyReadError turns a failure to read the request body into a 400; the
@@ -273,7 +318,8 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// SetMaxItemsPerWrite sets the plan's cap on items per POST, PUT and DELETE.
+// SetMaxItemsPerWrite sets the plan's cap on items per POST, PUT and DELETE,
+// for every kind.
 // Values of 0 or less, and values above the contract's hard limit of 10,000,
 // mean 10,000. It does not change the limit on take, which the contract fixes
 // at 10,000.
@@ -288,14 +334,18 @@ func (s *Server) SetMaxItemsPerWrite(n int) {
 
 // SetQuota sets the most live collections the workspace may hold; 0 or less
 // means unlimited. A write that would go over it fails with 400. Collections
-// already over the quota (for example after Seed) are left alone.
+// already over the quota (for example after Seed) are left alone. SetQuotaFor
+// sets the quota of any kind.
 func (s *Server) SetQuota(n int) {
+	s.SetQuotaFor(KindCollection, n)
+}
+
+// SetQuotaFor sets the most live objects of a kind the workspace may hold,
+// as SetQuota does for collections; 0 or less means unlimited.
+func (s *Server) SetQuotaFor(k Kind, n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if n < 0 {
-		n = 0
-	}
-	s.quota = n
+	s.st.table(k).quota = max(n, 0)
 }
 
 // SetRecordBodies turns recording of request bodies on or off. It is on by
@@ -305,4 +355,26 @@ func (s *Server) SetRecordBodies(on bool) {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
 	s.rec.recordBodies = on
+}
+
+// SetClock replaces the server's clock, which stamps createdAt and
+// updatedAt and the Date header of every API answer; nil restores the wall
+// clock. Time never runs backwards for the store: a clock set behind the
+// latest stamp stamps that instant until it catches up. A test moves the
+// clock forward to make the objects already there look old, as they would
+// on a server where time has passed.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if now == nil {
+		now = time.Now
+	}
+	s.st.clock = now
+}
+
+// dateNow returns the time the Date header of an answer shows.
+func (s *Server) dateNow() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st.clock()
 }

@@ -1,6 +1,7 @@
 package hokotest
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -83,16 +84,47 @@ func TestStore_UUIDs(t *testing.T) {
 func TestStore_SoftDeleteKeepsOrder(t *testing.T) {
 	t.Parallel()
 	st := newStore()
+	tb := st.table(KindCollection)
 	now := st.now()
-	var es []*entry
+	var rs []*record
 	for _, n := range []string{"a", "b", "c", "d", "e"} {
-		es = append(es, st.create(n, nil, now))
+		rs = append(rs, st.insert(tb, []*string{strp(n), nil}, nil, now))
 	}
-	st.softDelete([]*entry{es[1], es[3]})
-	if got := names(st.snapshot()); len(got) != 3 || got[0] != "a" || got[1] != "c" || got[2] != "e" {
+	tb.remove([]*record{rs[1], rs[3]})
+	if got := names(convert(tb.snapshot(), asCollection)); len(got) != 3 || got[0] != "a" || got[1] != "c" || got[2] != "e" {
 		t.Fatalf("after deleting b and d: %v", got)
 	}
-	if got := names(st.page(false, 1, 5)); len(got) != 2 || got[0] != "c" || got[1] != "a" {
+	if got := names(convert(page(tb.ordered(), false, 1, 5), asCollection)); len(got) != 2 || got[0] != "c" || got[1] != "a" {
 		t.Fatalf("page desc skip 1: %v", got)
+	}
+	if _, known := tb.byID[rs[1].id]; !known {
+		t.Fatal("a soft-deleted collection is no longer known by id")
+	}
+}
+
+func TestStore_PermanentDeleteForgetsTags(t *testing.T) {
+	t.Parallel()
+	st := newStore()
+	tb := st.table(KindTag)
+	r := st.insert(tb, []*string{strp("x"), strp("red")}, nil, st.now())
+	tb.remove([]*record{r})
+	if _, known := tb.byID[r.id]; known {
+		t.Fatal("a deleted tag is still known by id; tag deletion is permanent")
+	}
+	if _, taken := tb.byUnique(tagName, "x"); taken {
+		t.Fatal("a deleted tag still holds its name")
+	}
+}
+
+func TestStore_ShortIDs(t *testing.T) {
+	t.Parallel()
+	st := newStore()
+	seen := map[string]bool{}
+	for range 500 {
+		id := st.newShortID()
+		if len(id) != 7 || seen[id] || strings.Trim(id, shortIDAlphabet) != "" {
+			t.Fatalf("short id %q (seen before: %v)", id, seen[id])
+		}
+		seen[id] = true
 	}
 }

@@ -97,3 +97,13 @@ func TestWire_EveryResponseIsJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestWire_AppendJSONStringMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "plain", "https://example.com/a?b=c", `quote"`, `back\slash`, "tab\t", "<b>&", "é", "\u2028", "\xff", "emoji 🎉"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

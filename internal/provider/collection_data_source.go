@@ -114,10 +114,10 @@ func (d *collectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		searched = fmt.Sprintf("with id %q", cfg.ID.ValueString())
 		// Hoko writes ids in lower case but accepts either; the client
 		// compares the answer with the id it asked for, so ask in lower case.
-		col, err = d.client.GetCollection(ctx, strings.ToLower(cfg.ID.ValueString()))
+		col, err = d.client.Collections().Get(ctx, strings.ToLower(cfg.ID.ValueString()))
 	} else {
 		searched = fmt.Sprintf("named %q", cfg.Name.ValueString())
-		col, err = d.client.FindCollectionByName(ctx, cfg.Name.ValueString())
+		col, err = d.client.Collections().Holder(ctx, hoko.CollectionItem{Name: hoko.Value(cfg.Name.ValueString())})
 	}
 	if errors.Is(err, hoko.ErrNotFound) {
 		resp.Diagnostics.AddError("Collection Not Found",

@@ -82,7 +82,7 @@ func (r *collectionListResource) List(ctx context.Context, req list.ListRequest,
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
 		var pushed int64
-		for page, err := range r.client.CollectionPages(ctx, hoko.SortAsc) {
+		for page, err := range r.client.Collections().Pages(ctx, hoko.ListOptions{Sort: hoko.SortAsc}) {
 			if err != nil {
 				var diags diag.Diagnostics
 				addAPIError(&diags, "list the workspace's collections", err)

@@ -20,7 +20,8 @@ import (
 )
 
 // TestAccCollectionList_Query needs Terraform 1.14+ (`terraform query`) and
-// is skipped on older ones; the TestProtocolCollectionList tests cover the
+// is skipped on older ones and on OpenTofu, which has no query; the
+// TestProtocolCollectionList tests cover the
 // list resource on any Terraform by calling the ListResource RPC directly.
 
 func TestAccCollectionList_Query(t *testing.T) {
@@ -31,15 +32,19 @@ func TestAccCollectionList_Query(t *testing.T) {
 	camp := mock.Seed("Spring Camp", nil)
 	mock.Seed("campaigns archive", nil)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsTerraformQuery},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: mock.config(`data "hoko_collection" "links" { name = "Links" }`),
 			},
 			{
+				// A query step's .tfquery.hcl joins the previous step's .tf
+				// in the same directory, and that already holds the provider
+				// block: repeating it here is a "Duplicate provider
+				// configuration".
 				Query: true,
-				Config: mock.config(`
+				Config: `
 list "hoko_collection" "all" {
   provider         = hoko
   include_resource = true
@@ -49,7 +54,7 @@ list "hoko_collection" "camp" {
   config {
     name_contains = "Camp"
   }
-}`),
+}`,
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("hoko_collection.all", 4),
 					querycheck.ExpectIdentity("hoko_collection.all", map[string]knownvalue.Check{"id": knownvalue.StringExact(links.ID)}),

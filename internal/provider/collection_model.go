@@ -42,8 +42,8 @@ func newCollectionModel(col hoko.Collection) collectionModel {
 
 // createItem is the PUT item that creates the planned collection: no id, and
 // no description key at all when none is configured.
-func (m collectionModel) createItem() hoko.UpsertItem {
-	item := hoko.UpsertItem{Name: hoko.Value(m.Name.ValueString())}
+func (m collectionModel) createItem() hoko.CollectionItem {
+	item := hoko.CollectionItem{Name: hoko.Value(m.Name.ValueString())}
 	if !m.Description.IsNull() {
 		item.Description = hoko.Value(m.Description.ValueString())
 	}
@@ -53,8 +53,8 @@ func (m collectionModel) createItem() hoko.UpsertItem {
 // updateItem is the PUT item that makes collection id match the plan. The
 // description is always sent, as JSON null when the configuration no longer
 // sets it, because the API keeps any field it is not sent.
-func (m collectionModel) updateItem(id string) hoko.UpsertItem {
-	return hoko.UpsertItem{
+func (m collectionModel) updateItem(id string) hoko.CollectionItem {
+	return hoko.CollectionItem{
 		ID:          id,
 		Name:        hoko.Value(m.Name.ValueString()),
 		Description: hoko.FromPointer(m.Description.ValueStringPointer()),

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -54,16 +53,18 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
+				Description: "The collection's name, 1 to 32 characters and not only spaces, unique among the live collections of the " +
 					"workspace: Hoko refuses a name that another collection holds. Renaming updates the collection in place.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32), notBlank()},
 			},
 			"description": schema.StringAttribute{
 				Description: "The collection's free-text description; Hoko documents no length limit. Leave it out " +
 					"for no description: removing it from the configuration clears it on Hoko, because the update " +
 					"sends an explicit `null`. An empty string `\"\"` is a value of its own: Hoko stores it and the " +
-					"provider keeps it as `\"\"`, never as null.",
+					"provider keeps it as `\"\"`, never as null. Terraform's human-readable plan and `terraform show` do not " +
+					"tell the two apart (a change between them is listed as an update that hides `description` among the " +
+					"unchanged attributes, and `show` prints `\"\"` as `null`); `terraform show -json` does.",
 				Optional: true,
 			},
 			"created_at": schema.StringAttribute{
@@ -96,27 +97,23 @@ func (r *collectionResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	name := plan.Name.ValueString()
-	written, err := r.client.UpsertCollection(ctx, plan.createItem())
+	written, err := r.client.Collections().Upsert(ctx, plan.createItem())
 	if err != nil {
 		r.addCreateError(ctx, &resp.Diagnostics, name, err)
 		return
 	}
+	rememberManaged(r.client, written.ID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	setCollectionIdentity(ctx, resp.Identity, written.ID, &resp.Diagnostics)
 }
 
 // addCreateError explains a failed create. A 400 is most often a name that
 // is already taken; the API cannot say so, so look the name up and, when a
-// collection holds it, show how to adopt that collection instead.
+// collection holds it, say whether to adopt it (see name_taken.go).
 func (r *collectionResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, name string, err error) {
 	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if existing, findErr := r.client.FindCollectionByName(ctx, name); findErr == nil {
-			diags.AddAttributeError(path.Root("name"), "Collection Name Already Taken",
-				fmt.Sprintf("A collection named %q already exists in this Hoko workspace, with id %q. Names are "+
-					"unique per workspace. Choose another name, or adopt the existing collection into Terraform "+
-					"with an import block:\n\n"+
-					"import {\n  to = hoko_collection.<resource name>\n  id = %q\n}\n\nServer message: %s",
-					name, existing.ID, existing.ID, apiMessage(err)))
+		if existing, findErr := r.client.Collections().Holder(ctx, hoko.CollectionItem{Name: hoko.Value(name)}); findErr == nil {
+			addNameTakenError(diags, r.client, "collection", "hoko_collection", name, existing.ID, err)
 			return
 		}
 	}
@@ -137,7 +134,7 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	// one even from a Read that removes a vanished collection, and state
 	// written before identities existed has none yet.
 	setCollectionIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	col, err := r.client.GetCollection(ctx, state.ID.ValueString())
+	col, err := r.client.Collections().Get(ctx, state.ID.ValueString())
 	if errors.Is(err, hoko.ErrNotFound) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -146,6 +143,7 @@ func (r *collectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("read collection %q", state.ID.ValueString()), err)
 		return
 	}
+	rememberManaged(r.client, col.ID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state.with(col))...)
 }
 
@@ -170,11 +168,12 @@ func (r *collectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 		return
 	}
-	written, err := r.client.UpsertCollection(ctx, plan.updateItem(id))
+	written, err := r.client.Collections().Upsert(ctx, plan.updateItem(id))
 	if err != nil {
 		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("update collection %q", id), err)
 		return
 	}
+	rememberManaged(r.client, written.ID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	setCollectionIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 }
@@ -192,9 +191,9 @@ func (r *collectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	id := state.ID.ValueString()
-	err := r.client.DeleteCollection(ctx, id)
+	err := r.client.Collections().Delete(ctx, id)
 	if hoko.StatusCode(err) == http.StatusBadRequest {
-		if _, getErr := r.client.GetCollection(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
+		if _, getErr := r.client.Collections().Get(ctx, id); errors.Is(getErr, hoko.ErrNotFound) {
 			return
 		}
 	}

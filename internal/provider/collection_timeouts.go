@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -41,7 +42,7 @@ func (m collectionResourceModel) with(col hoko.Collection) collectionResourceMod
 
 // timeoutDescription documents one attribute of the timeouts block.
 func timeoutDescription(what string) string {
-	return fmt.Sprintf("How long %s may take in all, as a duration such as `30s`, `10m` or `1h` (units `s`, `m`, `h`). "+
+	return fmt.Sprintf("How long %s may take in all, as a positive duration such as `30s`, `10m` or `1h` (units `s`, `m`, `h`). "+
 		"Defaults to `%s`.", what, shortDuration(defaultOperationTimeout))
 }
 
@@ -69,6 +70,15 @@ func collectionTimeoutsBlock(ctx context.Context) schema.Block {
 	nested, ok := block.(schema.SingleNestedBlock)
 	if !ok {
 		return block
+	}
+	for name, a := range nested.Attributes {
+		if attr, ok := a.(schema.StringAttribute); ok {
+			// The library's validator only checks the syntax, and its
+			// message suggests "-1.5h": a timeout of zero or less passed
+			// plan and then ended the operation before its first request.
+			attr.Validators = []validator.String{positiveDurationValidator{}}
+			nested.Attributes[name] = attr
+		}
 	}
 	nested.Description = "Bounds for whole operations on this collection: every retry, rate-limit wait and lookup " +
 		"the provider makes counts towards them. When one runs out the operation stops at once and fails with a " +

@@ -89,7 +89,7 @@ func (d *collectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, err := d.client.ListAllCollections(ctx, cfg.Sort.ValueString())
+	all, err := d.client.Collections().All(ctx, hoko.ListOptions{Sort: cfg.Sort.ValueString()})
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "list the workspace's collections", err)
 		return

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -58,15 +59,35 @@ func (m *mockHoko) config(body string) string {
 	return m.configWithKey(m.Key, body)
 }
 
-// configWithKey is config with another API key.
+// configWithKey is config with another API key. It names the provider's
+// source itself: terraform-plugin-testing adds that only to some steps (not
+// to an import step with a configuration of its own), and without it the CLI
+// looks for hashicorp/hoko in a registry.
 func (m *mockHoko) configWithKey(key, body string) string {
 	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    hoko = { source = %q }
+  }
+}
+
 provider "hoko" {
   endpoint = %q
   api_key  = %q
   %s
 }
-`, m.URL, key, m.ProviderSettings) + body
+`, testProviderSource(), m.URL, key, m.ProviderSettings) + body
+}
+
+// testProviderSource is the address terraform-plugin-testing serves the
+// provider under (TF_ACC_PROVIDER_HOST and TF_ACC_PROVIDER_NAMESPACE, which
+// TestMain sets).
+func testProviderSource() string {
+	host := os.Getenv(resource.EnvTfAccProviderHost)
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/" + os.Getenv(resource.EnvTfAccProviderNamespace) + "/hoko"
 }
 
 // putBodies decodes the bodies of every PUT, the provider's only write with

@@ -1,12 +1,20 @@
-// Command hokomock serves the in-memory Hoko Collections API mock
-// (internal/hokotest) on a loopback address, for demos, manual testing with
-// Terraform and benchmarks that run the provider out of process.
+// Command hokomock serves the in-memory Hoko API mock (internal/hokotest:
+// collections, tags, partners and links) on a loopback address, for demos,
+// manual testing with Terraform and benchmarks that run the provider out of
+// process.
 //
 // Once it listens it prints, one per line and ready to be sourced by a shell:
 //
 //	HOKO_ENDPOINT=http://127.0.0.1:PORT
-//	HOKO_API_KEY=<key with collectionsRead and collectionsWrite>
-//	HOKO_READ_ONLY_API_KEY=<key with collectionsRead>   (only with -read-only-key)
+//	HOKO_API_KEY=<key with the read and write scope of every kind>
+//	HOKO_READ_ONLY_API_KEY=<key with the read scope of every kind>   (only with -read-only-key)
+//
+// The -seed-* flags fill the workspace (links go into the Links
+// collection), and the quirk flags (-reverse-put, -put-id, -ignore-skip,
+// -echo-headers, -commit-late, -get-by-id-other, -slow-400,
+// -no-429-wait-hint, -unset-utm,
+// -omit-short-links, -omit-unset, limited to some kinds with -quirk-kinds)
+// make it misbehave as hokotest.Quirks describes, to see how a client copes.
 //
 // With -env-file it also writes the same lines to that file, atomically and
 // only once it listens, so a Makefile can wait for the file and source it. It
@@ -27,6 +35,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -60,10 +69,45 @@ type config struct {
 	rate            float64
 	burst           int
 	seedCollections int
+	seedTags        int
+	seedPartners    int
+	seedLinks       int
 	maxItems        int
 	quota           int
 	faults          hokotest.Faults
+	quirks          hokotest.Quirks
 	envFile         string
+}
+
+// enumFlag is a flag whose value is one of a few names.
+type enumFlag[T comparable] struct {
+	target *T
+	names  []string
+	values []T
+}
+
+// String returns the name of the current value.
+func (e enumFlag[T]) String() string {
+	if e.target == nil {
+		return ""
+	}
+	for i, v := range e.values {
+		if v == *e.target {
+			return e.names[i]
+		}
+	}
+	return ""
+}
+
+// Set accepts one of the names.
+func (e enumFlag[T]) Set(s string) error {
+	for i, n := range e.names {
+		if n == s {
+			*e.target = e.values[i]
+			return nil
+		}
+	}
+	return fmt.Errorf("must be one of %s", strings.Join(e.names, ", "))
 }
 
 // optionalKey is a flag that works both bare and with a value: "-read-only-key"
@@ -104,6 +148,9 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Float64Var(&c.rate, "rate", 0, "rate limit in requests per second (0: unlimited)")
 	fs.IntVar(&c.burst, "burst", 0, "rate-limit burst (default: the rate rounded up)")
 	fs.IntVar(&c.seedCollections, "seed-collections", 0, "`n` extra collections named seed-00001... besides Links")
+	fs.IntVar(&c.seedTags, "seed-tags", 0, "`n` slate tags named seed-00001...")
+	fs.IntVar(&c.seedPartners, "seed-partners", 0, "`n` partners named seed-00001...")
+	fs.IntVar(&c.seedLinks, "seed-links", 0, "`n` links to https://example.com/seed-00001... in the Links collection")
 	fs.IntVar(&c.maxItems, "max-items", 0, "plan cap on items per write request (0: 10000)")
 	fs.IntVar(&c.quota, "quota", 0, "most live collections the workspace may hold (0: unlimited)")
 	fs.Float64Var(&c.faults.FailBeforeWrite, "fail-before", 0, "`probability` of a 500 before anything is applied")
@@ -113,6 +160,33 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.Float64Var(&c.faults.RateLimited, "rate-limited", 0, "`probability` of an injected 429")
 	fs.DurationVar(&c.faults.RetryAfter, "retry-after", 0, "retryAfter of injected 429s (default 50ms)")
 	fs.Int64Var(&c.faults.Seed, "seed", 1, "seed for fault injection, so runs repeat")
+	fs.Func("quirk-kinds", "limit the quirks to these comma-separated `kinds` (collections, tags, partners, links; default all)", func(v string) error {
+		c.quirks.Kinds = nil
+		for _, name := range strings.Split(v, ",") {
+			k := hokotest.Kind(strings.TrimSpace(name))
+			if !slices.Contains(hokotest.Kinds(), k) {
+				return fmt.Errorf("unknown kind %q; the kinds are collections, tags, partners and links", name)
+			}
+			c.quirks.Kinds = append(c.quirks.Kinds, k)
+		}
+		return nil
+	})
+	fs.BoolVar(&c.quirks.ReversePutOrder, "reverse-put", false, "quirk: answer PUT items in reverse order")
+	fs.Var(enumFlag[hokotest.PutIDQuirk]{&c.quirks.PutID, []string{"as-sent", "other", "missing", "empty"},
+		[]hokotest.PutIDQuirk{hokotest.PutIDAsSent, hokotest.PutIDOther, hokotest.PutIDMissing, hokotest.PutIDEmpty}},
+		"put-id", "quirk: the `form` of one PUT answer item's id: as-sent, other, missing or empty")
+	fs.IntVar(&c.quirks.PutIDItem, "put-id-item", 0, "quirk: the input `position` whose PUT answer -put-id changes")
+	fs.BoolVar(&c.quirks.IgnoreSkip, "ignore-skip", false, "quirk: ignore skip on GET, so every page is the first")
+	fs.BoolVar(&c.quirks.EchoHeaders, "echo-headers", false, "quirk: echo the request headers, Authorization included, in error bodies")
+	fs.DurationVar(&c.quirks.CommitLate, "commit-late", 0, "quirk: answer writes 503 and carry them out this much later")
+	fs.BoolVar(&c.quirks.GetByIDAnswersOther, "get-by-id-other", false, "quirk: answer GET ?id=X with another object")
+	fs.DurationVar(&c.quirks.Slow400, "slow-400", 0, "quirk: wait this long before every 400")
+	fs.Var(enumFlag[hokotest.UTMForm]{&c.quirks.UnsetUTM, []string{"null", "empty", "absent", "nulls"},
+		[]hokotest.UTMForm{hokotest.UTMNull, hokotest.UTMEmptyObject, hokotest.UTMAbsent, hokotest.UTMObjectOfNulls}},
+		"unset-utm", "the `form` of a link's utm with no key set: null, empty ({}), absent or nulls (an object of nulls)")
+	fs.BoolVar(&c.quirks.No429WaitHint, "no-429-wait-hint", false, "quirk: send 429s without retryAfter, Retry-After or X-RateLimit-Reset")
+	fs.BoolVar(&c.quirks.OmitShortLinks, "omit-short-links", false, "leave shortId, shortUrl and qrCodeUrl out of links")
+	fs.BoolVar(&c.quirks.OmitUnset, "omit-unset", false, "leave unset optional members out instead of sending null")
 	fs.StringVar(&c.envFile, "env-file", "", "write the HOKO_* lines to this `file` once listening")
 	return fs
 }
@@ -120,7 +194,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 // usage is the help text.
 func usage() string {
 	var b strings.Builder
-	b.WriteString("usage: hokomock [flags]\n\nServes a mock of the Hoko Collections API on a loopback address.\n\n")
+	b.WriteString("usage: hokomock [flags]\n\nServes a mock of the Hoko API (collections, tags, partners, links) on a loopback address.\n\n")
 	fs := newFlagSet(&config{})
 	fs.SetOutput(&b)
 	fs.PrintDefaults()
@@ -170,6 +244,16 @@ func parseFlags(args []string) (config, error) {
 		return c, fmt.Errorf("-burst must not be negative (got %d)", c.burst)
 	case c.seedCollections < 0:
 		return c, fmt.Errorf("-seed-collections must not be negative (got %d)", c.seedCollections)
+	case c.seedTags < 0:
+		return c, fmt.Errorf("-seed-tags must not be negative (got %d)", c.seedTags)
+	case c.seedPartners < 0:
+		return c, fmt.Errorf("-seed-partners must not be negative (got %d)", c.seedPartners)
+	case c.seedLinks < 0:
+		return c, fmt.Errorf("-seed-links must not be negative (got %d)", c.seedLinks)
+	case c.quirks.CommitLate < 0:
+		return c, fmt.Errorf("-commit-late must not be negative (got %v)", c.quirks.CommitLate)
+	case c.quirks.Slow400 < 0:
+		return c, fmt.Errorf("-slow-400 must not be negative (got %v)", c.quirks.Slow400)
 	case c.latency < 0:
 		return c, fmt.Errorf("-latency must not be negative (got %v)", c.latency)
 	}
@@ -219,22 +303,21 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	srv.SetMaxItemsPerWrite(c.maxItems)
 	srv.SetQuota(c.quota)
 	srv.SetFaults(c.faults)
-	if c.seedCollections > 0 {
-		srv.SeedN(c.seedCollections, "seed")
-	}
+	srv.SetQuirks(c.quirks)
+	seed(srv, c)
 	key := c.key
 	if key == "" {
-		key = srv.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite)
+		key = srv.NewKey(hokotest.AllScopes()...)
 	} else {
-		srv.AddKey(key, hokotest.ScopeRead, hokotest.ScopeWrite)
+		srv.AddKey(key, hokotest.AllScopes()...)
 	}
 	readOnlyKey := ""
 	if c.readOnlyKey.set {
 		readOnlyKey = c.readOnlyKey.value
 		if readOnlyKey == "" {
-			readOnlyKey = srv.NewKey(hokotest.ScopeRead)
+			readOnlyKey = srv.NewKey(readScopes()...)
 		} else {
-			srv.AddKey(readOnlyKey, hokotest.ScopeRead)
+			srv.AddKey(readOnlyKey, readScopes()...)
 		}
 	}
 
@@ -286,6 +369,34 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
+// seed fills the workspace as the -seed-* flags ask.
+func seed(srv *hokotest.Server, c config) {
+	if c.seedCollections > 0 {
+		srv.SeedN(c.seedCollections, "seed")
+	}
+	if c.seedTags > 0 {
+		srv.SeedTags(c.seedTags, "seed")
+	}
+	if c.seedPartners > 0 {
+		srv.SeedPartners(c.seedPartners, "seed")
+	}
+	if c.seedLinks > 0 {
+		// A new workspace always holds Links; nothing has run yet that could
+		// have renamed or deleted it.
+		links, _ := srv.CollectionByName("Links")
+		srv.SeedLinks(c.seedLinks, links.ID, "seed")
+	}
+}
+
+// readScopes is the read scope of every kind.
+func readScopes() []string {
+	var out []string
+	for _, k := range hokotest.Kinds() {
+		out = append(out, k.ReadScope())
+	}
+	return out
+}
+
 // writeFileAtomic writes through a temporary file and a rename, so a reader
 // waiting for the file never sees it half written.
 func writeFileAtomic(path string, data []byte) error {
@@ -313,6 +424,16 @@ func closingNote(st hokotest.Stats) string {
 	if counts := st.MethodCounts(); counts != "" {
 		by = " (" + counts + ")"
 	}
-	return fmt.Sprintf("# hokomock: served %d requests%s, injected %d faults, sent %d rate-limited responses\n",
-		st.Requests, by, st.FaultsInjected, st.RateLimited)
+	var kinds []string
+	for _, k := range hokotest.Kinds() {
+		if counts := st.MethodCountsFor(k); counts != "" {
+			kinds = append(kinds, fmt.Sprintf("%s: %s", k, counts))
+		}
+	}
+	perKind := ""
+	if len(kinds) > 0 {
+		perKind = "; " + strings.Join(kinds, "; ")
+	}
+	return fmt.Sprintf("# hokomock: served %d requests%s, injected %d faults, sent %d rate-limited responses%s\n",
+		st.Requests, by, st.FaultsInjected, st.RateLimited, perKind)
 }

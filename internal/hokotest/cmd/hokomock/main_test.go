@@ -195,6 +195,14 @@ func TestRun_RefusesBadCommandLines(t *testing.T) {
 		{[]string{"-key", "k", "-read-only-key=k"}, "must differ"},
 		{[]string{"-read-only-key", "ro"}, `unexpected argument "ro"`},
 		{[]string{"-no-such-flag"}, "flag provided but not defined"},
+		{[]string{"-put-id", "wrong"}, "must be one of as-sent, other, missing, empty"},
+		{[]string{"-unset-utm", "{}"}, "must be one of null, empty, absent, nulls"},
+		{[]string{"-seed-tags", "-1"}, "-seed-tags must not be negative"},
+		{[]string{"-seed-partners", "-1"}, "-seed-partners must not be negative"},
+		{[]string{"-seed-links", "-2"}, "-seed-links must not be negative"},
+		{[]string{"-commit-late", "-1s"}, "-commit-late must not be negative"},
+		{[]string{"-slow-400", "-1s"}, "-slow-400 must not be negative"},
+		{[]string{"-quirk-kinds", "tags,widgets"}, `unknown kind "widgets"`},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -222,9 +230,100 @@ func TestRun_Help(t *testing.T) {
 	}
 	u := usage()
 	for _, name := range []string{"-listen", "-key", "-read-only-key", "-latency", "-rate", "-burst", "-seed-collections",
-		"-fail-before", "-fail-after", "-drop-before", "-drop-after", "-rate-limited", "-seed", "-env-file"} {
+		"-fail-before", "-fail-after", "-drop-before", "-drop-after", "-rate-limited", "-seed", "-env-file",
+		"-seed-tags", "-seed-partners", "-seed-links", "-reverse-put", "-put-id", "-put-id-item", "-ignore-skip", "-echo-headers",
+		"-commit-late", "-get-by-id-other", "-slow-400", "-unset-utm", "-omit-short-links", "-omit-unset", "-quirk-kinds", "-no-429-wait-hint"} {
 		if !strings.Contains(u, "  "+name+" ") && !strings.Contains(u, "  "+name+"\n") {
 			t.Errorf("usage lacks %s:\n%s", name, u)
 		}
+	}
+}
+
+func TestRun_EveryKindSeededAndServed(t *testing.T) {
+	t.Parallel()
+	s := start(t, "-read-only-key", "-seed-tags", "2", "-seed-partners", "3", "-seed-links", "4")
+	for path, want := range map[string]int{"/api/collections": 1, "/api/tags": 2, "/api/partners": 3, "/api/links": 4} {
+		status, body := s.call(t, "GET", path+"?sort=asc", s.readOnlyKey, "")
+		var got []map[string]any
+		if err := json.Unmarshal(body, &got); status != 200 || err != nil || len(got) != want {
+			t.Fatalf("GET %s with the read-only key = %d %s, want %d objects", path, status, body, want)
+		}
+		if path == "/api/links" && got[0]["url"] != "https://example.com/seed-00001" {
+			t.Errorf("first seeded link = %v", got[0])
+		}
+		if path == "/api/tags" && got[0]["color"] != "slate" {
+			t.Errorf("seeded tag = %v", got[0])
+		}
+	}
+	for _, path := range []string{"/api/tags", "/api/partners"} {
+		if status, body := s.call(t, "PUT", path, s.readOnlyKey, `[{"name":"x"}]`); status != 403 {
+			t.Fatalf("PUT %s with the read-only key = %d %s, want 403", path, status, body)
+		}
+		if status, body := s.call(t, "PUT", path, s.key, `[{"name":"x"}]`); status != 200 {
+			t.Fatalf("PUT %s = %d %s, want 200: the key carries every scope", path, status, body)
+		}
+	}
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
+	note := <-s.lines
+	for _, want := range []string{"served 8 requests", "collections: GET 1", "tags: GET 1, PUT 2", "links: GET 1"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("closing note %q lacks %q", note, want)
+		}
+	}
+}
+
+func TestRun_QuirkFlags(t *testing.T) {
+	t.Parallel()
+	s := start(t, "-reverse-put", "-put-id", "empty", "-put-id-item", "0", "-unset-utm", "absent", "-omit-short-links",
+		"-echo-headers", "-seed-links", "1", "-quirk-kinds", "tags, links")
+	status, body := s.call(t, "PUT", "/api/tags", s.key, `[{"name":"a"},{"name":"b"}]`)
+	var tags []map[string]any
+	if err := json.Unmarshal(body, &tags); status != 200 || err != nil || len(tags) != 2 {
+		t.Fatalf("PUT = %d %s", status, body)
+	}
+	// Reversed, and the answer to input item 0 (now last) has "id": "".
+	if tags[0]["name"] != "b" || tags[1]["name"] != "a" || tags[1]["id"] != "" || tags[0]["id"] == "" {
+		t.Fatalf("answer = %v, want b then a with an empty id", tags)
+	}
+	_, body = s.call(t, "GET", "/api/links", s.key, "")
+	if strings.Contains(string(body), `"utm"`) || strings.Contains(string(body), "shortId") {
+		t.Fatalf("link = %s, want neither utm nor the short link members", body)
+	}
+	if _, body := s.call(t, "GET", "/api/tags?take=0", s.key, ""); !strings.Contains(string(body), s.key) {
+		t.Fatalf("error body %s does not echo the key", body)
+	}
+	// -quirk-kinds leaves collections alone.
+	_, body = s.call(t, "PUT", "/api/collections", s.key, `[{"name":"a"},{"name":"b"}]`)
+	if !strings.HasPrefix(string(body), `[{"id":"`) || strings.Index(string(body), `"a"`) > strings.Index(string(body), `"b"`) {
+		t.Fatalf("collections answered %s, want input order with ids", body)
+	}
+}
+
+func TestRun_CommitLateAndSlow400Flags(t *testing.T) {
+	t.Parallel()
+	s := start(t, "-commit-late", "10ms", "-slow-400", "50ms", "-ignore-skip", "-omit-unset")
+	if status, body := s.call(t, "PUT", "/api/partners", s.key, `[{"name":"late"}]`); status != 503 {
+		t.Fatalf("PUT = %d %s, want 503", status, body)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, body := s.call(t, "GET", "/_mock/partners", "", "")
+		if strings.Contains(string(body), `"late"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the late write never arrived: %s", body)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	start := time.Now()
+	if status, _ := s.call(t, "GET", "/api/partners?take=0", s.key, ""); status != 400 || time.Since(start) < 50*time.Millisecond {
+		t.Fatalf("400 = %d after %v, want a slow 400", status, time.Since(start))
+	}
+	_, body := s.call(t, "GET", "/api/partners?skip=5", s.key, "")
+	if !strings.Contains(string(body), `"late"`) || strings.Contains(string(body), `"email"`) {
+		t.Fatalf("GET ?skip=5 = %s, want the first page with unset members left out", body)
 	}
 }
