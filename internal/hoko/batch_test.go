@@ -467,7 +467,7 @@ func TestClientBatch_ParallelCallersFillEachRequest(t *testing.T) {
 // TestClientBatch_LoneCallAfterABusySpellWaitsOnce checks that the estimate of
 // how many calls run side by side drops when fewer come: after ten at once,
 // a lone call waits a quiet spell for companions that never come (briefly:
-// far less than hoko.GatherWait), and the next lone call goes out at once.
+// less than hoko.GatherWait), and the next lone call goes out at once.
 func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		_, client := newBubbleClient(t, hoko.Config{})
@@ -488,8 +488,11 @@ func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 			took := time.Since(start)
-			if i == 0 && (took <= bubbleLatency || took > bubbleLatency+hoko.FirstQuietWait) {
-				t.Errorf("first lone call took %v, want the latency %v and a quiet wait of at most %v", took, bubbleLatency, hoko.FirstQuietWait)
+			// The quiet wait is a few beats of the busy spell before,
+			// always shorter than the bound of a round without a sign of
+			// life (which the old full-house wait always used up).
+			if i == 0 && (took <= bubbleLatency || took >= bubbleLatency+hoko.GatherWait) {
+				t.Errorf("first lone call took %v, want the latency %v and a quiet wait shorter than %v", took, bubbleLatency, hoko.GatherWait)
 			}
 			if i > 0 && took != bubbleLatency {
 				t.Errorf("lone call %d took %v, want %v", i, took, bubbleLatency)
