@@ -79,6 +79,11 @@ type Config struct {
 	// (UpsertAll and DeleteAll split larger ones); zero means
 	// MaxItemsPerRequest.
 	MaxBatchSize int
+	// Operations, when set, is how the caller tells the coalescing
+	// batchers which of its operations are running, so that a round goes
+	// as soon as no other call is on its way (see Operations). Nil: the
+	// batchers see only the calls made to them.
+	Operations *Operations
 }
 
 // Client talks to one Hoko workspace. It is safe for concurrent use.
@@ -96,6 +101,9 @@ type Client struct {
 	pace           *pacer
 	// maxBatch is the most items one write request carries.
 	maxBatch int
+	// ops is shared by every kind's write batchers: Terraform's slots are
+	// the same whichever kind an operation writes (see Operations).
+	ops *Operations
 	// mask hides the key in every error and log entry (see mask.go).
 	mask keyMask
 
@@ -154,7 +162,10 @@ func New(cfg Config) (*Client, error) {
 		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
 		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
 		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax), mask: mask,
-		maxBatch: MaxItemsPerRequest,
+		maxBatch: MaxItemsPerRequest, ops: cfg.Operations,
+	}
+	if c.ops == nil {
+		c.ops = NewOperations()
 	}
 	if cfg.MaxBatchSize > 0 && cfg.MaxBatchSize < MaxItemsPerRequest {
 		c.maxBatch = cfg.MaxBatchSize

@@ -38,6 +38,9 @@ func New(version string) func() provider.Provider {
 // hokoProvider is the Hoko provider.
 type hokoProvider struct {
 	version string
+	// operations counts the operations Terraform runs in this provider
+	// (see NewServer); nil when it is served without that count.
+	operations *hoko.Operations
 }
 
 // providerModel is the provider block's configuration.
@@ -139,6 +142,7 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		RequestTimeout:  tuning.requestTimeout,
 		DisableBatching: !tuning.batchRequests,
 		MaxBatchSize:    tuning.maxBatchSize,
+		Operations:      p.operations,
 	})
 	if err != nil {
 		addEndpointError(&resp.Diagnostics, path.Root("endpoint"), endpoint, err)

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -29,7 +28,7 @@ const testProviderVersion = "test"
 // testAccProtoV6ProviderFactories runs the provider in-process for the
 // Terraform CLI that terraform-plugin-testing drives.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"hoko": providerserver.NewProtocol6WithError(New(testProviderVersion)()),
+	"hoko": NewServer(testProviderVersion),
 }
 
 // uuidRegexp matches a collection id in state checks.
