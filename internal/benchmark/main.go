@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +30,15 @@ import (
 )
 
 func main() {
-	// Terraform starts this same binary as the provider when it measures
+	// Terraform starts this same binary as the plugin floor's provider (floor_provider.go).
+	if filepath.Base(os.Args[0]) == floorProviderBinary {
+		if err := serveFloorProvider(); err != nil {
+			fmt.Fprintln(os.Stderr, "floor provider:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	// It also starts it as the Hoko provider when it measures
 	// memory (see rusage.go); in that role it only wraps the real provider.
 	if real := os.Getenv(envWrapProvider); real != "" {
 		os.Exit(wrapProvider(real))
@@ -50,22 +59,27 @@ type options struct {
 	counts      []int
 	latency     time.Duration
 	parallelism int
+	runs        []int // per count
 	modes       []mode
 	out         string
 	goBench     bool
 	workDir     string
 }
 
+// defaultRuns is -runs' default: more runs where a run is short and noisy.
+const defaultRuns = "5,5,5,5,3,3"
+
 // parseFlags reads the command line.
 func parseFlags(args []string) (options, error) {
 	var o options
-	var counts, modeKeys string
+	var counts, modeKeys, runs string
 	fs := flag.NewFlagSet("benchmark", flag.ContinueOnError)
 	fs.StringVar(&o.provider, "provider", "bin/terraform-provider-hoko", "the provider `binary` to measure (make build puts it in bin/)")
-	fs.StringVar(&counts, "n", "100,1000", "comma-separated `counts` of collections")
+	fs.StringVar(&counts, "n", "1,10,30,100,300,1000", "comma-separated `counts` of collections")
+	fs.StringVar(&runs, "runs", defaultRuns, "interleaved `runs` of every mode at each N (one number for all, or one per count); the report shows medians")
 	fs.DurationVar(&o.latency, "latency", 20*time.Millisecond, "latency the mock adds to every API request")
 	fs.IntVar(&o.parallelism, "parallelism", 0, "Terraform's -parallelism (0: Terraform's default, 10)")
-	fs.StringVar(&modeKeys, "modes", "floor,on,off", "comma-separated `modes`: floor (terraform_data), on and off (coalescing)")
+	fs.StringVar(&modeKeys, "modes", "floor,plugin,on,off", "comma-separated `modes`: floor (terraform_data), plugin (the plugin floor), on and off (coalescing)")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "where to write the report (- for stdout)")
 	fs.BoolVar(&o.goBench, "gobench", true, "also run the Go benchmarks of internal/hoko and include them")
 	fs.StringVar(&o.workDir, "work", "", "keep Terraform's working directories and logs here (default: a temporary directory, removed)")
@@ -82,12 +96,27 @@ func parseFlags(args []string) (options, error) {
 	for _, key := range strings.Split(modeKeys, ",") {
 		i := slices.IndexFunc(modes, func(m mode) bool { return m.key == strings.TrimSpace(key) })
 		if i < 0 {
-			return o, fmt.Errorf("-modes: unknown mode %q; use floor, on or off", key)
+			return o, fmt.Errorf("-modes: unknown mode %q; use floor, plugin, on or off", key)
 		}
 		o.modes = append(o.modes, modes[i])
 	}
 	if o.latency < 0 || o.parallelism < 0 {
 		return o, errors.New("-latency and -parallelism must not be negative")
+	}
+	for _, field := range strings.Split(runs, ",") {
+		r, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || r < 1 {
+			return o, fmt.Errorf("-runs: %q is not a number of runs", field)
+		}
+		o.runs = append(o.runs, r)
+	}
+	switch {
+	case len(o.runs) == 1:
+		o.runs = slices.Repeat(o.runs, len(o.counts))
+	case len(o.runs) > len(o.counts) && runs == defaultRuns:
+		o.runs = o.runs[:len(o.counts)]
+	case len(o.runs) != len(o.counts):
+		return o, fmt.Errorf("-runs: %d numbers for %d counts; give one, or one per count", len(o.runs), len(o.counts))
 	}
 	return o, nil
 }
@@ -105,8 +134,8 @@ func run(ctx context.Context, args []string) error {
 	defer env.close()
 
 	var results []result
-	for _, n := range o.counts {
-		rs, err := env.measure(ctx, o.modes, n)
+	for i, n := range o.counts {
+		rs, err := env.measure(ctx, o.modes, n, o.runs[i])
 		if err != nil {
 			return err
 		}

@@ -14,30 +14,43 @@ import (
 func TestReport_RatiosAndTargets(t *testing.T) {
 	t.Parallel()
 	results := []result{
-		{n: 1000, mode: floorMode, phase: "apply", wall: 10 * time.Second, cpu: 8 * time.Second},
-		{n: 1000, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
-		{n: 1000, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
-		{n: 1000, mode: "coalescing on", phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 300}, peakRSS: 90 << 20},
-		{n: 1000, mode: "coalescing on", phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
-		{n: 1000, mode: "coalescing on", phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 160, "GET": 2}, peakRSS: 95 << 20},
+		{n: 100, mode: floorMode, phase: "apply", wall: 10 * time.Second, cpu: 8 * time.Second},
+		{n: 100, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
+		{n: 100, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
+		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20},
+		{n: 100, mode: onMode, phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
+		{n: 100, mode: onMode, phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 11, "GET": 2}, peakRSS: 95 << 20},
+		{n: 100, mode: offMode, phase: "apply", wall: 10 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 100}},
+		{n: 100, mode: offMode, phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 100}},
+		{n: 100, mode: offMode, phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 100, "GET": 100}},
 	}
-	report := renderReport(setup{counts: []int{1000}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
+	report := renderReport(setup{counts: []int{100}, runs: []int{3}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
 	for _, want := range []string{
-		"| 1000 | apply | coalescing on | 12.00 s | 1.20 | 10.00 s | 1.25 | 300 (PUT 300) | 90 MiB |",
-		"| 1000 | destroy | coalescing on | 11.00 s | 1.10 | 6.00 s | 1.20 | 162 (DELETE 160, GET 2) | 95 MiB |",
-		"| apply ≤ 150 requests | 300 | no |",
-		"| destroy ≤ 150 requests | 162 | no |",
-		"| plan wall ≤ 1.5 × terraform_data | 2.00 × (CPU 1.25 ×) | no |",
-		"sent 300 PUTs, 3.33 items per request",
-		"at most 10 of its items: at least 1000 / 10 = 100 requests",
+		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 30 (PUT 30) | 90 MiB |",
+		"| 100 | destroy | coalescing on | 11.00 s | 1.10 | **1.00** | 6.00 s | 1.20 | 13 (DELETE 11, GET 2) | 95 MiB |",
+		"| 100 | 1.20 ✗ | 1.00 | 30 of 13 ✗ | 13 of 13 | 2 | no |",
+		"sent 30 PUTs, 3.33 items per request",
+		"at most 10 of its items: at least 100 / 10 = 10 requests",
 		"the plan sent 2 requests",
-		"| provider peak memory < 150 MB | 100 MiB | yes |",
-		"-n 1000 -latency 20ms",
+		"-n 100 -runs 3 -latency 20ms",
 		"BenchmarkX 1 ns/op",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
+	}
+}
+
+func TestMedianOf_TakesMedianTimesAndWorstCounts(t *testing.T) {
+	t.Parallel()
+	var runs []result
+	for i, wall := range []time.Duration{3, 1, 2} {
+		runs = append(runs, result{n: 10, mode: onMode, phase: "apply", wall: wall * time.Second, cpu: wall * time.Second,
+			requests: map[string]int{"PUT": 2 + i}, peakRSS: int64(i) << 20})
+	}
+	got := medianOf(runs, 10, onMode, "apply")
+	if got.wall != 2*time.Second || got.cpu != 2*time.Second || got.total() != 4 || got.peakRSS != 2<<20 || got.runs != 3 {
+		t.Errorf("medianOf = %+v; want 2 s, the most requests (4) and the largest peak", got)
 	}
 }
 
@@ -70,7 +83,13 @@ func TestParseFlags_RejectsBadCountsAndModes(t *testing.T) {
 	if err != nil || len(o.counts) != 2 || o.counts[1] != 1000 || len(o.modes) != 2 || o.modes[1].name != floorMode {
 		t.Errorf("parseFlags = %+v, %v", o, err)
 	}
-	for _, args := range [][]string{{"-n", "0"}, {"-n", "ten"}, {"-modes", "fast"}, {"-latency", "-1s"}} {
+	if o, err := parseFlags([]string{"-n", "10,30", "-runs", "4"}); err != nil || len(o.runs) != 2 || o.runs[1] != 4 {
+		t.Errorf("one -runs for two counts: %+v, %v", o.runs, err)
+	}
+	if o, err := parseFlags([]string{"-n", "10,30"}); err != nil || len(o.runs) != 2 || o.runs[0] != 5 {
+		t.Errorf("default -runs for two counts: %+v, %v", o.runs, err)
+	}
+	for _, args := range [][]string{{"-n", "0"}, {"-n", "ten"}, {"-modes", "fast"}, {"-latency", "-1s"}, {"-n", "1,2", "-runs", "1,2,3"}, {"-runs", "0"}} {
 		if _, err := parseFlags(args); err == nil {
 			t.Errorf("parseFlags(%q) accepted bad input", args)
 		}

@@ -30,12 +30,17 @@ type mode struct {
 	api bool
 }
 
-// floorMode is the name of the mode every other is compared with.
-const floorMode = "terraform_data"
+// floorMode is the name of the mode every other is compared with;
+// pluginFloorMode adds a plugin that calls no API.
+const (
+	floorMode       = "terraform_data"
+	pluginFloorMode = "plugin floor"
+)
 
 // modes are measured in this order for each N.
 var modes = []mode{
 	{key: "floor", name: floorMode, config: terraformDataConfig},
+	{key: "plugin", name: pluginFloorMode, config: pluginFloorConfig},
 	{key: "on", name: "coalescing on", config: hokoConfig(true), api: true},
 	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true},
 }
@@ -52,6 +57,23 @@ func terraformDataConfig(n int) string {
 resource "terraform_data" "c" {
   for_each = local.names
   input    = each.key
+}
+`
+}
+
+// pluginFloorConfig is the plugin floor: the same for_each over the
+// benchmark's own no-API provider (floor_provider.go).
+func pluginFloorConfig(n int) string {
+	return `terraform {
+  required_providers {
+    floor = { source = "hoko/floor" }
+  }
+}
+
+` + namesLocal(n) + `
+resource "floor_item" "c" {
+  for_each = local.names
+  name     = each.key
 }
 `
 }
@@ -123,10 +145,12 @@ func newEnvironment(o options) (*environment, error) {
 	if err := os.MkdirAll(e.overrides, 0o755); err != nil {
 		return nil, err
 	}
-	link := filepath.Join(e.overrides, "terraform-provider-hoko")
-	_ = os.Remove(link)
-	if err := os.Symlink(self, link); err != nil {
-		return nil, err
+	for _, name := range []string{"terraform-provider-hoko", floorProviderBinary} {
+		link := filepath.Join(e.overrides, name)
+		_ = os.Remove(link)
+		if err := os.Symlink(self, link); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }
@@ -147,6 +171,7 @@ func (e *environment) describe() setup {
 		platform:    runtime.GOOS + "/" + runtime.GOARCH,
 		cpus:        runtime.NumCPU(),
 		counts:      e.opts.counts,
+		runs:        e.opts.runs,
 	}
 	if out, err := exec.Command(e.terraform, "version").Output(); err == nil {
 		s.terraform = strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
@@ -189,7 +214,8 @@ func (e *environment) prepare(m mode, n int) (*scenario, error) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(m.config(n)), 0o644); err != nil {
 		return nil, err
 	}
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/hoko/hoko\" = %q\n  }\n  direct {}\n}\n", e.overrides)
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/hoko/hoko\" = %q\n    %q = %q\n  }\n  direct {}\n}\n",
+		e.overrides, floorAddress, e.overrides)
 	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o644); err != nil {
 		return nil, err
 	}
@@ -213,11 +239,12 @@ func (e *environment) prepare(m mode, n int) (*scenario, error) {
 // close stops the scenario's mock.
 func (s *scenario) close() { s.mock.close() }
 
-// measure runs apply, plan and destroy of n objects in every mode. The modes
-// take turns phase by phase (every mode's apply, then every mode's plan...),
-// so that load from elsewhere on a shared machine falls on all of them alike
-// rather than on whichever mode ran during a busy minute.
-func (e *environment) measure(ctx context.Context, ms []mode, n int) ([]result, error) {
+// measure runs apply, plan and destroy of n objects in every mode, runs
+// times, and returns the median of each. The modes take turns phase by
+// phase (every mode's apply, then every mode's plan...), so that load from
+// elsewhere on a shared machine falls on all of them alike rather than on
+// whichever mode ran during a busy minute.
+func (e *environment) measure(ctx context.Context, ms []mode, n, runs int) ([]result, error) {
 	var scenarios []*scenario
 	defer func() {
 		for _, s := range scenarios {
@@ -231,16 +258,24 @@ func (e *environment) measure(ctx context.Context, ms []mode, n int) ([]result, 
 		}
 		scenarios = append(scenarios, s)
 	}
+	var all []result
+	for run := 1; run <= runs; run++ {
+		for _, p := range phases {
+			for _, s := range scenarios {
+				r, err := e.runPhase(ctx, s, p.name, p.args)
+				if err != nil {
+					return nil, fmt.Errorf("%s, terraform %s at N=%d: %w", s.mode.name, p.name, n, err)
+				}
+				fmt.Fprintf(os.Stderr, "N=%-5d run %d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s\n",
+					n, run, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
+				all = append(all, r)
+			}
+		}
+	}
 	var results []result
 	for _, p := range phases {
 		for _, s := range scenarios {
-			r, err := e.runPhase(ctx, s, p.name, p.args)
-			if err != nil {
-				return nil, fmt.Errorf("%s, terraform %s at N=%d: %w", s.mode.name, p.name, n, err)
-			}
-			fmt.Fprintf(os.Stderr, "N=%-5d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s\n",
-				n, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
-			results = append(results, r)
+			results = append(results, medianOf(all, n, s.mode.name, p.name))
 		}
 	}
 	return results, nil

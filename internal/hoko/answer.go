@@ -82,8 +82,9 @@ func (o *Objects[T, I]) answerError(what string, items []I, answer []T) error {
 		Message: fmt.Sprintf("the answer does not match the %s sent (%s), so none of it was stored; the server or a proxy "+
 			"between may have reordered or rewritten it. The write has most likely been applied: check the %s with the "+
 			"ids %v and import those that are yours instead of applying again", o.spec.Plural, what, o.spec.Plural, ids)}
+	// The ids came from the server: mask the key in case it echoes it.
 	if slices.ContainsFunc(items, o.spec.isCreate) {
-		return fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown)
+		return o.c.mask.err(fmt.Errorf("%w (%w)", err, ErrOutcomeUnknown))
 	}
-	return err
+	return o.c.mask.err(err)
 }

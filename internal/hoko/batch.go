@@ -11,12 +11,13 @@ import (
 )
 
 // writeBatcher coalesces single-item writes of one kind (upserts, or deletes)
-// that callers make at the same time into bulk requests, by group commit: a
-// call made while no request of its kind is in flight is sent at once, alone;
-// calls made while one is in flight gather in a queue and go out together,
-// as one request per maxSize items, once it has returned and a full house is
-// queued (see gather). A lone call so never waits, and under load each
-// request carries one item from every operation the caller runs side by side.
+// that callers make at the same time into bulk requests, by group commit:
+// calls gather in a queue while a request of their kind is in flight, and go
+// out together, as one request per maxSize items, once it has returned and
+// no other call is on its way to them (see gather, and Operations for how
+// the batcher knows). A lone call so never waits, nor does any step of a
+// chain, and under load each request carries one item from every operation
+// the caller runs side by side.
 //
 // Lessons from request batchers in other providers, kept here on purpose:
 // the caller's own context reaches the request (its values for logging, its
@@ -31,23 +32,16 @@ type writeBatcher[In, Out any] struct {
 	send    func(ctx context.Context, items []In) ([]Out, error)
 	maxSize int
 
+	// ops is what the batcher knows of its caller's operations, shared
+	// with the client's other batchers (see Operations).
+	ops *Operations
+	// log, when set, is told of every round that waited before it went.
+	log Logger
+
 	mu      sync.Mutex
 	queue   []*writeCall[In, Out]
 	running bool // a goroutine is draining the queue; a request may be in flight
-	// inside counts the calls in do() now, queued or in flight, and peak is
-	// the most seen at once: how many operations the caller runs side by
-	// side (Terraform's -parallelism). A round waits for that many.
-	inside int
-	peak   int
-	// arrived wakes a gathering round when a call is queued.
-	arrived chan struct{}
 }
-
-// gatherWait bounds how long a round waits for a full house (see gather).
-// Terraform on a busy 2-core machine starts a new operation every 20 to 40
-// ms, so this lets a slot freed by the previous round be filled again, yet
-// it is short beside the time an apply of many resources takes.
-const gatherWait = 200 * time.Millisecond
 
 // writeCall is one caller's item, waiting for its result.
 type writeCall[In, Out any] struct {
@@ -58,6 +52,9 @@ type writeCall[In, Out any] struct {
 	// done receives exactly one result. It is buffered, so delivering never
 	// waits for a caller that has already returned.
 	done chan writeResult[Out]
+	// released makes sure the call leaves ops exactly once: when its
+	// result is delivered, or when its caller returns.
+	released atomic.Bool
 	// state moves from callQueued to callSent (a request took the item) or
 	// to callAbandoned (the caller gave up first), never both: an item is
 	// either never sent, or sent with its caller waiting for the outcome.
@@ -78,9 +75,26 @@ type writeResult[Out any] struct {
 }
 
 // newWriteBatcher returns a batcher that sends at most maxSize items per
-// request through send.
-func newWriteBatcher[In, Out any](maxSize int, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
-	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1), arrived: make(chan struct{}, 1)}
+// request through send. ops may be nil: the batcher then knows only the
+// calls made to it.
+func newWriteBatcher[In, Out any](maxSize int, ops *Operations, send func(context.Context, []In) ([]Out, error)) *writeBatcher[In, Out] {
+	if ops == nil {
+		ops = NewOperations()
+	}
+	return &writeBatcher[In, Out]{send: send, maxSize: max(maxSize, 1), ops: ops}
+}
+
+// release records, once, that call no longer waits.
+func (b *writeBatcher[In, Out]) release(call *writeCall[In, Out]) {
+	if call.released.CompareAndSwap(false, true) {
+		b.ops.leave()
+	}
+}
+
+// deliver hands call its result and releases it.
+func (b *writeBatcher[In, Out]) deliver(call *writeCall[In, Out], r writeResult[Out]) {
+	call.done <- r
+	b.release(call)
 }
 
 // do writes item together with whatever other calls are waiting, and returns
@@ -99,23 +113,13 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	call := &writeCall[In, Out]{ctx: ctx, item: item, done: make(chan writeResult[Out], 1)}
 	b.mu.Lock()
 	b.queue = append(b.queue, call)
-	b.inside++
-	b.peak = max(b.peak, b.inside)
 	start := !b.running
 	b.running = true
+	b.ops.join() // wakes a gathering round, which sees the call queued
 	b.mu.Unlock()
-	defer func() {
-		b.mu.Lock()
-		b.inside--
-		b.mu.Unlock()
-	}()
+	defer b.release(call)
 	if start {
 		go b.run()
-	} else {
-		select {
-		case b.arrived <- struct{}{}:
-		default: // a wake-up is already pending
-		}
 	}
 
 	select {
@@ -130,15 +134,15 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 	return r.out, r.err
 }
 
-// run drains the queue round by round: each round gathers a full house,
+// run drains the queue round by round: each round gathers what is coming,
 // sends everything queued (in chunks of maxSize, sent side by side) and waits
 // for it to return; the calls that arrived meanwhile start the next. It ends
 // when a round finds the queue empty, so no goroutine outlives the work.
 func (b *writeBatcher[In, Out]) run() {
 	for {
-		b.gather()
+		waited, why := b.gather()
 		b.mu.Lock()
-		calls := live(b.queue)
+		calls := b.live(b.queue)
 		b.queue = nil
 		if len(calls) == 0 {
 			b.running = false
@@ -146,59 +150,122 @@ func (b *writeBatcher[In, Out]) run() {
 			return
 		}
 		b.mu.Unlock()
+		if waited > 0 && b.log != nil {
+			b.log.Debug(calls[0].ctx, "Hoko coalesced write round waited", map[string]any{
+				"items": len(calls), "waited_ms": float64(waited.Microseconds()) / 1000, "ended_by": why,
+			})
+		}
 
 		var wg sync.WaitGroup
 		for chunk := range slices.Chunk(calls, b.maxSize) {
 			wg.Go(func() { b.flush(chunk) })
 		}
 		wg.Wait()
+		b.ops.answered()
 	}
 }
 
-// gather holds a round back until a full house is queued: as many calls as
-// the caller was seen to run side by side, or a full batch. Group commit
-// alone sends whatever queued during the last round trip, and Terraform,
-// which starts operations one by one, fills few slots in 20 ms: about two
-// items a request. Waiting until every slot is taken costs Terraform little
-// (its other slots are busy with their own work meanwhile) and fills each
-// request. A lone call still goes out at once (a full house of one), and
-// when fewer calls come than were seen before, the wait ends after
-// gatherWait and the estimate drops to what did come, so only the first
-// round after a busy spell can wait.
-func (b *writeBatcher[In, Out]) gather() {
-	var timeout <-chan time.Time
+// gather holds a round back while the caller may still bring calls to it,
+// and no longer. Group commit alone sends whatever queued during the last
+// round trip, and Terraform, which starts operations one by one, fills few
+// slots in 20 ms: about two items a request. So a round waits, but only for
+// calls that are coming, as Operations sees them:
+//
+//   - while an operation is inside the caller with no call waiting in a
+//     batcher, it is on its way (Terraform is planning it, or applying it
+//     up to its write), and the round waits for it;
+//   - once nothing is on its way and every slot the caller was seen to use
+//     is taken by a waiting call (a full house), or a batch is full, the
+//     round goes at once: nothing more can come before it returns;
+//   - with nothing on its way and free slots, Terraform may be starting new
+//     operations in them (it does after every round, one by one) or have
+//     none left to start (the tail of an apply, a dependency chain); the
+//     round waits until the caller has been quiet for a few of its own
+//     beats, then goes, and the estimate of slots drops to what is inside.
+//
+// A lone call so goes out at once (a full house of one), and so does every
+// step of a chain. Whatever the signal, a round waits at most gatherWait
+// without any sign of life from the caller (no operation beginning, ending
+// or joining), and at most gatherLimit in all. While the caller's other
+// operations are busy refilling its slots, waiting costs it nothing: on a
+// loaded machine that can take longer than gatherWait, and a round cut
+// short there would go half empty.
+//
+// It returns how long the round waited and what ended the wait.
+func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) {
+	var fallback, limit <-chan time.Time
+	var idle *time.Timer
+	var start time.Time
 	for {
 		b.mu.Lock()
 		queued := len(b.queue)
-		full := queued == 0 || queued >= b.peak || queued >= b.maxSize
+		a := b.ops.snapshot()
+		// The queued calls are waiting even if they have not joined ops
+		// yet; without a caller that calls Begin, inside is what waits.
+		waiting := max(a.waiting, queued)
+		inside := max(a.inside, waiting)
+		onItsWay := inside - waiting
+		full := queued == 0 || queued >= b.maxSize || (onItsWay == 0 && inside >= a.peak)
 		b.mu.Unlock()
 		if full {
-			return
+			if fallback == nil {
+				return 0, ""
+			}
+			return time.Since(start), "full house"
 		}
-		if timeout == nil {
-			timer := time.NewTimer(gatherWait)
-			defer timer.Stop()
-			timeout = timer.C
+		if fallback == nil {
+			start = time.Now()
+			b.ops.held.Add(1)
+			idle = time.NewTimer(gatherWait)
+			defer idle.Stop()
+			fallback = idle.C
+			whole := time.NewTimer(gatherLimit)
+			defer whole.Stop()
+			limit = whole.C
+		}
+		// With nothing on its way, wait for the caller to go quiet; with
+		// an announcement on its way, recheck when it expires.
+		var quiet, expired <-chan time.Time
+		stop := func() bool { return false }
+		switch {
+		case onItsWay == 0:
+			timer := time.NewTimer(time.Until(a.quietAt))
+			quiet, stop = timer.C, timer.Stop
+		case !a.expiresAt.IsZero():
+			timer := time.NewTimer(time.Until(a.expiresAt))
+			expired, stop = timer.C, timer.Stop
 		}
 		select {
-		case <-b.arrived:
-		case <-timeout:
-			b.mu.Lock()
-			b.peak = max(len(b.queue), 1)
-			b.mu.Unlock()
-			return
+		case <-a.changed:
+			// The caller is busy (an operation began, ended or joined):
+			// the idle bound starts again.
+			stop()
+			idle.Reset(gatherWait)
+			continue
+		case <-expired:
+			continue
+		case <-quiet:
+			endedBy = "quiet"
+		case <-fallback:
+			stop()
+			endedBy = "fallback"
+		case <-limit:
+			stop()
+			endedBy = "limit"
 		}
+		b.ops.lower(waiting)
+		return time.Since(start), endedBy
 	}
 }
 
 // live returns the calls whose callers still wait, and hands the others
 // their context's error (a caller may not have noticed yet that it gave up;
 // if it has, the buffered result is simply never read).
-func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
+func (b *writeBatcher[In, Out]) live(calls []*writeCall[In, Out]) []*writeCall[In, Out] {
 	out := calls[:0:0]
 	for _, c := range calls {
 		if err := c.ctx.Err(); err != nil {
-			c.done <- writeResult[Out]{err: err}
+			b.deliver(c, writeResult[Out]{err: err})
 			continue
 		}
 		out = append(out, c)
@@ -215,7 +282,7 @@ func live[In, Out any](calls []*writeCall[In, Out]) []*writeCall[In, Out] {
 // path's retries) would fail each item alone as well, so every caller gets
 // the error.
 func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
-	calls = live(calls)
+	calls = b.live(calls)
 	sending := calls[:0:0]
 	for _, c := range calls {
 		// A caller that gave up is left out; one already sent (a half of
@@ -244,7 +311,7 @@ func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
 	switch {
 	case err == nil:
 		for i, c := range calls {
-			c.done <- writeResult[Out]{out: outs[i]}
+			b.deliver(c, writeResult[Out]{out: outs[i]})
 		}
 	case len(calls) > 1 && StatusCode(err) == http.StatusBadRequest:
 		half := len(calls) / 2
@@ -254,7 +321,7 @@ func (b *writeBatcher[In, Out]) flush(calls []*writeCall[In, Out]) {
 		wg.Wait()
 	default:
 		for _, c := range calls {
-			c.done <- writeResult[Out]{err: err}
+			b.deliver(c, writeResult[Out]{err: err})
 		}
 	}
 }

@@ -19,9 +19,9 @@ func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
 	}
 	size := o.c.maxBatch
 	reads := newReadCoalescer(o.spec.Name, o.fetch, o.listSnapshot)
-	return &coalescer[T, I]{
+	co := &coalescer[T, I]{
 		reads: reads,
-		upserts: newWriteBatcher(size, func(ctx context.Context, items []I) ([]T, error) {
+		upserts: newWriteBatcher(size, o.c.ops, func(ctx context.Context, items []I) ([]T, error) {
 			ids := make([]string, 0, len(items))
 			for _, item := range items {
 				ids = append(ids, o.spec.itemID(item))
@@ -34,7 +34,7 @@ func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
 			reads.touch(ids...)
 			return written, err
 		}),
-		deletes: newWriteBatcher(size, func(ctx context.Context, ids []string) ([]struct{}, error) {
+		deletes: newWriteBatcher(size, o.c.ops, func(ctx context.Context, ids []string) ([]struct{}, error) {
 			reads.touch(ids...)
 			err := o.DeleteAll(ctx, ids)
 			reads.touch(ids...)
@@ -44,6 +44,8 @@ func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
 			return make([]struct{}, len(ids)), nil
 		}),
 	}
+	co.upserts.log, co.deletes.log = o.c.log, o.c.log
+	return co
 }
 
 // listSnapshot lists the kind, oldest first, reading at most maxPages pages,

@@ -27,8 +27,14 @@ const maxObjectBytes = 256 << 20
 // errTooLarge marks an answer larger than the client reads.
 var errTooLarge = errors.New("response too large")
 
+// defaultAttemptBound bounds one attempt of a client configured without a
+// RequestTimeout, so that a server that never answers cannot hold a request
+// forever.
+const defaultAttemptBound = 2 * time.Minute
+
 // Logger receives one entry per request. The provider passes tflog through
-// it; the client itself has no logging dependency. Fields never hold the key.
+// it; the client itself has no logging dependency. Messages and fields never
+// hold the key: the client masks it in everything it logs (see mask.go).
 type Logger interface {
 	Debug(ctx context.Context, msg string, fields map[string]any)
 	Info(ctx context.Context, msg string, fields map[string]any)
@@ -38,23 +44,27 @@ type Logger interface {
 type Config struct {
 	// Endpoint is the API's base URL; empty means DefaultEndpoint.
 	Endpoint string
-	// APIKey is sent as a bearer token on every request.
+	// APIKey is sent as a bearer token on every request. It must pass
+	// CheckAPIKey: New does not trim it.
 	APIKey string
 	// UserAgent is sent on every request.
 	UserAgent string
-	// HTTPClient sends the requests; nil means a client with sane timeouts.
+	// HTTPClient sends the requests; nil means a client bounded only by
+	// RequestTimeout.
 	// Its redirect policy is replaced: the client never follows redirects,
 	// so the key cannot be carried to another host.
 	HTTPClient *http.Client
 	// Logger receives request logs; nil discards them.
 	Logger Logger
 	// MaxRetries is how many times one request is retried after a server
-	// error or a lost connection when that is safe; zero sends each request
-	// once. Rate limits (429) are waited out without counting against it, for
-	// up to two minutes per request.
+	// error, a lost connection or a rate limit (429) without a wait hint,
+	// when that is safe; zero sends each request once. A 429 that says how
+	// long to wait (retryAfter, Retry-After or X-RateLimit-Reset) is waited
+	// out without counting against it, for up to two minutes per request.
 	MaxRetries int
-	// RequestTimeout bounds one HTTP attempt; zero means no bound beyond the
-	// caller's context.
+	// RequestTimeout bounds one HTTP attempt, however long it is; zero means
+	// two minutes. An HTTPClient with a Timeout of its own bounds attempts
+	// too.
 	RequestTimeout time.Duration
 	// RetryWaitMin is the backoff before the first retry, doubled for each
 	// further one; zero means 250ms.
@@ -69,6 +79,11 @@ type Config struct {
 	// (UpsertAll and DeleteAll split larger ones); zero means
 	// MaxItemsPerRequest.
 	MaxBatchSize int
+	// Operations, when set, is how the caller tells the coalescing
+	// batchers which of its operations are running, so that a round goes
+	// as soon as no other call is on its way (see Operations). Nil: the
+	// batchers see only the calls made to them.
+	Operations *Operations
 }
 
 // Client talks to one Hoko workspace. It is safe for concurrent use.
@@ -86,6 +101,11 @@ type Client struct {
 	pace           *pacer
 	// maxBatch is the most items one write request carries.
 	maxBatch int
+	// ops is shared by every kind's write batchers: Terraform's slots are
+	// the same whichever kind an operation writes (see Operations).
+	ops *Operations
+	// mask hides the key in every error and log entry (see mask.go).
+	mask keyMask
 
 	// clock estimates the server's clock from the Date of its answers, to
 	// tell objects a lost create wrote from older ones (upsert_safety.go).
@@ -109,18 +129,26 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.APIKey == "" {
-		return nil, errors.New("an API key is required")
+	if err := CheckAPIKey(cfg.APIKey); err != nil {
+		return nil, err
 	}
-	httpClient := &http.Client{Timeout: 2 * time.Minute}
+	// RequestTimeout bounds each attempt through its context. The default
+	// client's own bound is only a backstop for a client configured without
+	// one; as a fixed two minutes it used to cut a longer request_timeout
+	// short, silently, with an error that did not name the setting.
+	httpClient := &http.Client{}
+	if cfg.RequestTimeout <= 0 {
+		httpClient.Timeout = defaultAttemptBound
+	}
 	if cfg.HTTPClient != nil {
 		copied := *cfg.HTTPClient
 		httpClient = &copied
 	}
 	httpClient.CheckRedirect = refuseRedirects
-	logger := cfg.Logger
-	if logger == nil {
-		logger = discardLogger{}
+	mask := newKeyMask(cfg.APIKey)
+	var logger Logger = discardLogger{}
+	if cfg.Logger != nil {
+		logger = maskingLogger{next: cfg.Logger, mask: mask}
 	}
 	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
 	if waitMin <= 0 {
@@ -133,8 +161,11 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		base: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent, http: httpClient, log: logger,
 		maxRetries: max(cfg.MaxRetries, 0), requestTimeout: cfg.RequestTimeout,
-		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax),
-		maxBatch: MaxItemsPerRequest,
+		retryWaitMin: waitMin, retryWaitMax: waitMax, pace: newPacer(waitMax), mask: mask,
+		maxBatch: MaxItemsPerRequest, ops: cfg.Operations,
+	}
+	if c.ops == nil {
+		c.ops = NewOperations()
 	}
 	if cfg.MaxBatchSize > 0 && cfg.MaxBatchSize < MaxItemsPerRequest {
 		c.maxBatch = cfg.MaxBatchSize
@@ -222,7 +253,7 @@ func (c *Client) send(ctx context.Context, r request, out any) error {
 		if !c.pace.wait(ctx) {
 			return fmt.Errorf("%s %s: stopped while pacing requests for the rate limit: %w", method, path, context.Cause(ctx))
 		}
-		err := c.attempt(ctx, method, &u, payload, limit, out)
+		err := c.mask.err(c.attempt(ctx, method, &u, payload, limit, out))
 		if err == nil {
 			return nil
 		}

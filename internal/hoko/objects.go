@@ -234,9 +234,9 @@ func (o *Objects[T, I]) fetch(ctx context.Context, id string) (T, error) {
 		}
 	}
 	if len(found) > 0 {
-		return zero, &Error{Method: http.MethodGet, Path: o.c.fullPath(o.spec.Path), StatusCode: http.StatusOK,
+		return zero, o.c.mask.err(&Error{Method: http.MethodGet, Path: o.c.fullPath(o.spec.Path), StatusCode: http.StatusOK,
 			Message: fmt.Sprintf("asked for %s %q but the answer holds %d other %s (first %q); the server or a cache in "+
-				"between is not answering the request it was sent", o.spec.Name, id, len(found), o.spec.Plural, o.spec.id(found[0]))}
+				"between is not answering the request it was sent", o.spec.Name, id, len(found), o.spec.Plural, o.spec.id(found[0]))})
 	}
 	return zero, o.notFound(id)
 }

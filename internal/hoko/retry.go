@@ -93,10 +93,11 @@ func isDialError(err error) bool {
 // retryState is what the send loop remembers across the attempts of one
 // request.
 type retryState struct {
-	// faults counts failed attempts other than 429s; it drives the backoff
-	// and is what MaxRetries bounds.
+	// faults counts failed attempts other than 429s that say how long to
+	// wait; it drives the backoff and is what MaxRetries bounds.
 	faults int
-	// rateLimitWaited is the time already spent waiting out 429s.
+	// rateLimitWaited is the time already spent waiting out 429s that said
+	// how long to wait.
 	rateLimitWaited time.Duration
 }
 
@@ -107,14 +108,12 @@ func (c *Client) nextWait(st *retryState, err error) (wait time.Duration, reason
 		return 0, "", false
 	}
 	var apiErr *Error
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests {
-		// Rate limits are waited out rather than counted against
-		// MaxRetries: they say "not now", not "something is broken". The
-		// total wait is bounded instead.
+	rateLimited := errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests
+	if rateLimited && apiErr.RetryAfter > 0 {
+		// A rate limit that says how long to wait is waited out rather
+		// than counted against MaxRetries: it says "not now", not
+		// "something is broken". The total wait is bounded instead.
 		wait = apiErr.RetryAfter
-		if wait <= 0 {
-			wait = c.backoff(st.faults)
-		}
 		if wait > maxServerWait || st.rateLimitWaited+wait > maxServerWait {
 			return 0, "", false
 		}
@@ -124,11 +123,17 @@ func (c *Client) nextWait(st *retryState, err error) (wait time.Duration, reason
 		st.rateLimitWaited += wait
 		return wait, "rate limited (HTTP 429)", true
 	}
+	// Everything else, a 429 without any wait hint included, backs off
+	// exponentially and counts: a server that only says "too many" would
+	// otherwise be asked again every quarter second for two minutes.
 	if st.faults >= c.maxRetries {
 		return 0, "", false
 	}
 	wait = c.backoff(st.faults)
 	st.faults++
+	if rateLimited {
+		return wait, "rate limited without a wait hint (HTTP 429)", true
+	}
 	if apiErr != nil {
 		// An overloaded server may say when to come back (503 with
 		// Retry-After): never sooner than it asked, within reason.

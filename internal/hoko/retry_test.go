@@ -388,3 +388,57 @@ func TestSend_UntrustedCertificateIsNotRetried(t *testing.T) {
 		t.Fatalf("retried %d times; a certificate error is not retried", len(waits))
 	}
 }
+
+// TestSend_RateLimitWithoutWaitHintBacksOffAndCounts answers every request
+// with a 429 that carries no retryAfter, no Retry-After and no
+// X-RateLimit-Reset, which the contract allows. Such a 429 says nothing of
+// when to come back, so it is retried like a server error: with exponential
+// backoff, and counted against MaxRetries. Before, it was retried every
+// quarter second for two minutes (581 requests for one create with
+// max_retries = 3).
+func TestSend_RateLimitWithoutWaitHintBacksOffAndCounts(t *testing.T) {
+	t.Parallel()
+	for name, method := range map[string]string{"read": http.MethodGet, "create": http.MethodPut} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := newScripted(t, func(_ *scripted, w http.ResponseWriter, _ *http.Request, _ int) bool {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = w.Write([]byte(`{"error":{"en":"Too many requests","ar":"x"}}`))
+				return true
+			})
+			log := &infoLog{}
+			const waitMin = 10 * time.Millisecond
+			client := s.client(t, hoko.Config{MaxRetries: 3, Logger: log, RetryWaitMin: waitMin, RetryWaitMax: time.Second})
+			// Without the fix the client would go on for two minutes.
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			var err error
+			if method == http.MethodGet {
+				_, err = client.Collections().List(ctx, hoko.ListOptions{})
+			} else {
+				_, err = client.Collections().UpsertAll(ctx, []hoko.CollectionItem{{Name: hoko.Value("Docs")}})
+			}
+			if hoko.StatusCode(err) != http.StatusTooManyRequests || !strings.Contains(err.Error(), "giving up after 4 attempts") {
+				t.Fatalf("err = %v, want the 429 after 4 attempts", err)
+			}
+			if got := s.count(method); got != 4 {
+				t.Fatalf("server saw %d requests, want 4: one try and max_retries = 3 retries", got)
+			}
+			waits := log.matching("waiting before retrying")
+			if len(waits) != 3 {
+				t.Fatalf("logged %d waits, want 3", len(waits))
+			}
+			for i, e := range waits {
+				ms, _ := e.fields["wait_ms"].(int64)
+				// Equal jitter: at least half of waitMin doubled i times.
+				if floor := (waitMin << i) / 2; time.Duration(ms)*time.Millisecond < floor-time.Millisecond {
+					t.Errorf("wait %d was %dms, want at least %v: the backoff must grow", i+1, ms, floor)
+				}
+				if e.fields["reason"] != "rate limited without a wait hint (HTTP 429)" {
+					t.Errorf("reason = %v", e.fields["reason"])
+				}
+			}
+		})
+	}
+}

@@ -40,7 +40,7 @@ type scripted struct {
 func newScripted(t *testing.T, hook func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool) *scripted {
 	t.Helper()
 	s := &scripted{mock: hokotest.NewServer(), seen: make(map[string]int)}
-	s.key = s.mock.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite)
+	s.key = s.mock.NewKey(hokotest.AllScopes()...)
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.seen[r.Method]++

@@ -26,9 +26,11 @@ const (
 	debugPrefix = "/_mock/"
 	// hardLimit is the contract's hard cap on items per write and per take.
 	hardLimit = 10000
-	// maxBodyBytes bounds what the mock reads into memory. 10,000 items with
-	// generous descriptions fit easily; a runaway client does not.
-	maxBodyBytes = 64 << 20
+	// maxBodyBytes bounds what the mock reads into memory. Hoko documents no
+	// length limit for descriptions, so one description larger than a
+	// client's page cap (64 MiB) must still be writable; a runaway client's
+	// body is not.
+	maxBodyBytes = 256 << 20
 	// defaultName is the collection every new workspace starts with.
 	defaultName = "Links"
 )
@@ -90,6 +92,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	s.rec.record(r, body)
+	// The server's own clock, which SetClock may have moved.
+	w.Header().Set("Date", s.dateNow().UTC().Format(http.TimeFormat))
 
 	if !s.sleep(r) {
 		// The client gave up while we were slow: nobody is left to answer,
@@ -353,4 +357,26 @@ func (s *Server) SetRecordBodies(on bool) {
 	s.rec.mu.Lock()
 	defer s.rec.mu.Unlock()
 	s.rec.recordBodies = on
+}
+
+// SetClock replaces the server's clock, which stamps createdAt and
+// updatedAt and the Date header of every API answer; nil restores the wall
+// clock. Time never runs backwards for the store: a clock set behind the
+// latest stamp stamps that instant until it catches up. A test moves the
+// clock forward to make the objects already there look old, as they would
+// on a server where time has passed.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if now == nil {
+		now = time.Now
+	}
+	s.st.clock = now
+}
+
+// dateNow returns the time the Date header of an answer shows.
+func (s *Server) dateNow() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st.clock()
 }

@@ -21,9 +21,10 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
-// The acceptance tests in this file need Terraform 1.12+ and are skipped on
-// older ones; the TestProtocol tests cover the same behaviour on any
-// Terraform by calling the provider's RPCs directly.
+// The acceptance tests in this file need resource identity (Terraform 1.12+;
+// OpenTofu 1.12 has it too) and are skipped on older CLIs; the TestProtocol
+// tests cover the same behaviour on any Terraform by calling the provider's
+// RPCs directly.
 
 // identityChecks asserts that the identity of hoko_collection.test is its id.
 func identityChecks() []statecheck.StateCheck {
@@ -38,7 +39,7 @@ func TestAccCollection_IdentityOnCreateUpdateAndImport(t *testing.T) {
 	mock := newMockHoko(t)
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsResourceIdentity},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
 		Steps: []resource.TestStep{
@@ -76,7 +77,7 @@ resource "hoko_collection" "test" {
   description = "made in the Hoko app"
 }`, existing.ID))
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsResourceIdentity},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
 		Steps: []resource.TestStep{
@@ -99,7 +100,7 @@ func TestAccCollection_IdentityWhenDeletedOutOfBand(t *testing.T) {
 	config := mock.config(`resource "hoko_collection" "test" { name = "Fragile" }`)
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsResourceIdentity},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             mock.checkOnlyDefaultCollectionLeft,
 		Steps: []resource.TestStep{

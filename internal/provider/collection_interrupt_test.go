@@ -19,13 +19,13 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
-// interruptTerraform sends Ctrl-C (SIGINT) to the terraform apply this test
-// process is running, as a user pressing Ctrl-C would. It finds the child in
-// /proc rather than through ps, so the test needs nothing beyond Linux. The
-// test that calls it must not run in parallel, so that the only terraform
-// child is its own.
+// interruptTerraform sends Ctrl-C (SIGINT) to the apply this test process is
+// running, as a user pressing Ctrl-C would. It finds the child in /proc rather
+// than through ps, so the test needs nothing beyond Linux, and by the name of
+// the CLI the tests run (terraform or tofu). The test that calls it must not
+// run in parallel, so that the only such child is its own.
 func interruptTerraform() error {
-	self := os.Getpid()
+	self, cli := os.Getpid(), testCLIName()
 	stats, err := filepath.Glob("/proc/[0-9]*/stat")
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func interruptTerraform() error {
 			continue
 		}
 		args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
-		if !strings.HasSuffix(args[0], "terraform") || !slices.Contains(args, "apply") {
+		if filepath.Base(args[0]) != cli || !slices.Contains(args, "apply") {
 			continue
 		}
 		pid, err := strconv.Atoi(filepath.Base(filepath.Dir(statPath)))
@@ -59,7 +59,7 @@ func interruptTerraform() error {
 		}
 		return proc.Signal(os.Interrupt)
 	}
-	return fmt.Errorf("no terraform apply is running under process %d", self)
+	return fmt.Errorf("no %s apply is running under process %d", cli, self)
 }
 
 // TestAccCollection_InterruptLeavesStateConsistent presses Ctrl-C during an

@@ -22,7 +22,8 @@ import (
 )
 
 // TestAccCollectionList_Query needs Terraform 1.14+ (`terraform query`) and
-// is skipped on older ones; the TestProtocolCollectionList tests cover the
+// is skipped on older ones and on OpenTofu, which has no query; the
+// TestProtocolCollectionList tests cover the
 // list resource on any Terraform by calling the ListResource RPC directly.
 
 func TestAccCollectionList_Query(t *testing.T) {
@@ -33,16 +34,17 @@ func TestAccCollectionList_Query(t *testing.T) {
 	camp := mock.Seed("Spring Camp", nil)
 	mock.Seed("campaigns archive", nil)
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsTerraformQuery},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: mock.config(`data "hoko_collection" "links" { name = "Links" }`),
 			},
 			{
-				// Only the list blocks: the query runs beside the previous step's
-				// configuration, whose provider block it uses (a second one is a
-				// "Duplicate provider configuration").
+				// A query step's .tfquery.hcl joins the previous step's .tf
+				// in the same directory, and that already holds the provider
+				// block: repeating it here is a "Duplicate provider
+				// configuration".
 				Query: true,
 				Config: `
 list "hoko_collection" "all" {

@@ -42,16 +42,18 @@ func (r *collectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 		Attributes: addTimestampAttributes(map[string]schema.Attribute{
 			"id": idAttribute(collectionKind),
 			"name": schema.StringAttribute{
-				Description: "The collection's name, 1 to 32 characters, unique among the live collections of the " +
+				Description: "The collection's name, 1 to 32 characters and not only spaces, unique among the live collections of the " +
 					"workspace: Hoko refuses a name that another collection holds. Renaming updates the collection in place.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 32), notBlank()},
 			},
 			"description": schema.StringAttribute{
 				Description: "The collection's free-text description; Hoko documents no length limit. Leave it out " +
 					"for no description: removing it from the configuration clears it on Hoko, because the update " +
 					"sends an explicit `null`. An empty string `\"\"` is a value of its own: Hoko stores it and the " +
-					"provider keeps it as `\"\"`, never as null.",
+					"provider keeps it as `\"\"`, never as null. Terraform's human-readable plan and `terraform show` do not " +
+					"tell the two apart (a change between them is listed as an update that hides `description` among the " +
+					"unchanged attributes, and `show` prints `\"\"` as `null`); `terraform show -json` does.",
 				Optional: true,
 			},
 		}, collectionKind),

@@ -103,27 +103,42 @@ func TestAccCollection_CreateTimeoutStopsWaitingStateStaysConsistent(t *testing.
 	})
 }
 
+// TestAccCollection_TimeoutsAreValidatedAtPlan refuses, at plan time and
+// before any request, a timeout that is not a duration, and one of zero or
+// less: "-5s" and "0s" used to pass plan and then fail the create at once,
+// blaming the API and advising create = "-10s".
 func TestAccCollection_TimeoutsAreValidatedAtPlan(t *testing.T) {
 	t.Parallel()
-	mock := newMockHoko(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: mock.config(`
+	for setting, want := range map[string]string{
+		`create = "soon"`: `timeouts.create must be a positive Go duration such as "30s" or "2m"; got "soon"`,
+		`create = "-5s"`:  `timeouts.create must be a positive Go duration such as "30s" or "2m"; got "-5s"`,
+		`update = "0s"`:   `timeouts.update must be a positive Go duration such as "30s" or "2m"; got "0s"`,
+		`read = "-1h"`:    `timeouts.read must be a positive Go duration such as "30s" or "2m"; got "-1h"`,
+		`delete = "0"`:    `timeouts.delete must be a positive Go duration such as "30s" or "2m"; got "0"`,
+	} {
+		t.Run(setting, func(t *testing.T) {
+			t.Parallel()
+			mock := newMockHoko(t)
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						Config: mock.config(fmt.Sprintf(`
 resource "hoko_collection" "test" {
   name = "Docs"
   timeouts {
-    create = "soon"
+    %s
   }
-}`),
-				PlanOnly:    true,
-				ExpectError: errorMatching("Invalid Attribute Value Time Duration", `"soon" must be a string containing a sequence of decimal numbers`),
-			},
-		},
-	})
-	if n := len(mock.Requests()); n != 0 {
-		t.Errorf("mock received %d requests; a bad timeout must be caught before any", n)
+}`, setting)),
+						PlanOnly:    true,
+						ExpectError: errorMatching("Invalid Duration", want),
+					},
+				},
+			})
+			if n := len(mock.Requests()); n != 0 {
+				t.Errorf("mock received %d requests; a bad timeout must be caught before any", n)
+			}
+		})
 	}
 }
 

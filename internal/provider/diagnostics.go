@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
 )
@@ -95,19 +94,6 @@ func (k objectKind) unknownOutcomeAdvice() string {
 	}
 	return fmt.Sprintf("If the next apply reports that the %s's %s is already taken, adopt that %s with the "+
 		"import block it shows.", k.name, k.uniqueKeyName(), k.name)
-}
-
-// addTakenKeyError appends the diagnostic for a write Hoko refused because
-// another live object of kind holds the unique key value the plan asks for.
-// It names that object's id and shows the import block that adopts it.
-func addTakenKeyError(diags *diag.Diagnostics, kind objectKind, value, holderID string, err error) {
-	diags.AddAttributeError(path.Root(kind.uniqueKey),
-		fmt.Sprintf("%s %s Already Taken", kind.title(), kind.uniqueKeyTitle()),
-		fmt.Sprintf("A %s %s already exists in this Hoko workspace, with id %q. %s %ss are unique per workspace. "+
-			"Choose another %s, or adopt the existing %s into Terraform with an import block:\n\n"+
-			"import {\n  to = %s.<resource name>\n  id = %q\n}\n\nServer message: %s",
-			kind.name, kind.holding(value), holderID, kind.title(), kind.uniqueKeyName(),
-			kind.uniqueKeyName(), kind.name, kind.typeName(), holderID, apiMessage(err)))
 }
 
 // apiMessage returns the server's message from err, or err's text when the

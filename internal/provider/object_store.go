@@ -31,9 +31,10 @@ type kindObjects[T, I any] struct {
 	kind objectKind
 	// service is the client's service for the kind.
 	service func(*hoko.Client) objectStore[T, I]
-	// store is service of the bound client; nil before the provider is
-	// configured.
-	store objectStore[T, I]
+	// client and store are the bound client and its service for the kind;
+	// nil before the provider is configured.
+	client *hoko.Client
+	store  objectStore[T, I]
 	// id is an object's id.
 	id func(T) string
 	// name is what an object is shown and filtered by ("Docs").
@@ -48,7 +49,7 @@ type kindObjects[T, I any] struct {
 // configured (Terraform asks for schemas first).
 func (o kindObjects[T, I]) on(client *hoko.Client) kindObjects[T, I] {
 	if client != nil {
-		o.store = o.service(client)
+		o.client, o.store = client, o.service(client)
 	}
 	return o
 }

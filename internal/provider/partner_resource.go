@@ -43,10 +43,10 @@ func (r *partnerResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		Attributes: addTimestampAttributes(map[string]schema.Attribute{
 			"id": idAttribute(partnerKind),
 			"name": schema.StringAttribute{
-				Description: "The partner's name, 1 to 100 characters. Names need not be unique. Renaming updates " +
+				Description: "The partner's name, 1 to 100 characters and not only spaces. Names need not be unique. Renaming updates " +
 					"the partner in place.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 100)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 100), notBlank()},
 			},
 			"email": schema.StringAttribute{
 				Description: "The partner's email address, with one `@` and text on both sides of it. Leave it out " +

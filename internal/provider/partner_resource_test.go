@@ -28,6 +28,7 @@ var partnerScenarios = resourceScenarios{
 	outOfBand:      "email",
 	outOfBandValue: "someone@else.example",
 	invalid: []invalidConfig{
+		{`name = "   "`, []string{"Invalid Blank Value", "Hoko refuses a value of only spaces"}},
 		{`name = "Acme"` + "\n" + `email = "acme.example"`, []string{"Attribute email must be an email address"}},
 		{`name = "Acme"` + "\n" + `email = "team @acme.example"`, []string{"Attribute email must be an email address"}},
 		{`name = "` + strings.Repeat("p", 101) + `"`, []string{"Attribute name UTF-8 character count must be between 1 and 100, got: 101"}},

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -37,6 +38,9 @@ func New(version string) func() provider.Provider {
 // hokoProvider is the Hoko provider.
 type hokoProvider struct {
 	version string
+	// operations counts the operations Terraform runs in this provider
+	// (see NewServer); nil when it is served without that count.
+	operations *hoko.Operations
 }
 
 // providerModel is the provider block's configuration.
@@ -68,7 +72,9 @@ func (p *hokoProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"partners name instead, so a key that writes partners should carry both. A key needs only the " +
 					"scopes of the kinds a configuration uses. " +
 					"When it is not set, the provider reads the `" + envAPIKey + "` environment variable; one of the " +
-					"two must be set. The key is sensitive: Terraform hides it in plans and the provider never logs it.",
+					"two must be set. White space around the key, such as the line break that `file()` keeps, is ignored. " +
+					"The key is sensitive: Terraform hides it in plans, and the provider never logs it and masks it in " +
+					"anything a server sends back.",
 				Optional:  true,
 				Sensitive: true,
 			},
@@ -111,13 +117,21 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		return
 	}
 
-	apiKey := stringOr(cfg.APIKey, os.Getenv(envAPIKey))
+	// A key read with file() ends in a line break, which could never be sent;
+	// white space around a key is never part of it.
+	apiKey := strings.TrimSpace(stringOr(cfg.APIKey, os.Getenv(envAPIKey)))
 	endpoint := stringOr(cfg.Endpoint, os.Getenv(envEndpoint))
 	if apiKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Hoko API Key",
 			"The provider needs an API key to call the Hoko API. Set api_key in the provider block or the "+
 				envAPIKey+" environment variable to a key with the read and write scopes of the kinds the configuration "+
 				"uses, such as collectionsRead and collectionsWrite for collections.")
+		return
+	}
+	if err := hoko.CheckAPIKey(apiKey); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Invalid Hoko API Key",
+			"The provider cannot send the configured API key (api_key or the "+envAPIKey+" environment variable): "+
+				err.Error()+". Copy the key again as one line, without spaces.")
 		return
 	}
 	tuning := resolveTuning(cfg, &resp.Diagnostics)
@@ -133,10 +147,10 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		RequestTimeout:  tuning.requestTimeout,
 		DisableBatching: !tuning.batchRequests,
 		MaxBatchSize:    tuning.maxBatchSize,
+		Operations:      p.operations,
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Hoko Endpoint",
-			"The provider cannot use the configured endpoint: "+err.Error()+".")
+		addEndpointError(&resp.Diagnostics, path.Root("endpoint"), endpoint, err)
 		return
 	}
 	resp.DataSourceData = client

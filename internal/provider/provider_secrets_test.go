@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -138,4 +140,156 @@ func TestAccProvider_RedirectIsNotFollowed(t *testing.T) {
 			t.Errorf("the redirect target received %d requests; redirects must never be followed", n)
 		}
 	})
+}
+
+// traceLogs sends Terraform's and the provider's logs at TRACE to one file
+// for the rest of the test and returns a function that reads them, without
+// the testing framework's own entries that quote each step's configuration.
+// A test that calls it cannot run in parallel: the log settings are
+// environment variables.
+func traceLogs(t *testing.T) func() []byte {
+	t.Helper()
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	return func() []byte {
+		t.Helper()
+		raw, err := os.ReadFile(logFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return withoutConfigEcho(raw)
+	}
+}
+
+// assertNotInLogs fails the test when logs hold secret anywhere, quoting
+// where; want are texts the logs must hold, so that the search cannot pass
+// over logs that never saw what it looks for.
+func assertNotInLogs(t *testing.T, logs []byte, secret string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !bytes.Contains(logs, []byte(w)) {
+			t.Fatalf("the trace log (%d bytes) lacks %q; the search below would prove nothing", len(logs), w)
+		}
+	}
+	if i := bytes.Index(logs, []byte(secret)); i >= 0 {
+		t.Errorf("the trace log holds the secret at byte %d: %q", i, logs[max(0, i-300):min(len(logs), i+len(secret)+50)])
+	}
+}
+
+// TestAccProvider_EndpointCredentialsAreRedacted configures endpoints that
+// carry a secret (user information in the provider block, a query in
+// HOKO_ENDPOINT). Both are refused before any request, and neither the
+// diagnostic nor Terraform's TRACE log, which records every diagnostic,
+// quotes the secret: they show the endpoint with REDACTED in its place.
+func TestAccProvider_EndpointCredentialsAreRedacted(t *testing.T) {
+	logs := traceLogs(t)
+	mock := newMockHoko(t)
+	const secret = "hoko_live_1n_th3_url"
+	host := strings.TrimPrefix(mock.URL, "http://")
+	t.Setenv(envEndpoint, mock.URL+"/?api_key="+secret)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "hoko" {
+  endpoint = "http://user:%s@%s"
+  api_key  = %q
+}
+resource "hoko_collection" "test" { name = "Docs" }`, secret, host, mock.Key),
+				ExpectError: errorMatching("Invalid Hoko Endpoint", fmt.Sprintf(`"http://REDACTED@%s"`, host),
+					"without credentials, query or fragment"),
+			},
+			{
+				Config: fmt.Sprintf(`
+provider "hoko" {
+  api_key = %q
+}
+resource "hoko_collection" "test" { name = "Docs" }`, mock.Key),
+				ExpectError: errorMatching("Invalid Hoko Endpoint", fmt.Sprintf(`"%s/?REDACTED"`, mock.URL),
+					"without credentials, query or fragment"),
+			},
+		},
+	})
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("mock received %d requests, want none: a refused endpoint is never called", n)
+	}
+	assertNotInLogs(t, logs(), secret, "REDACTED@"+host, mock.URL+"/?REDACTED")
+}
+
+// TestAccProvider_EchoedKeyIsMasked points the provider at servers that
+// echo the request's headers back, as debugging proxies and misconfigured
+// servers do: in a text body of a 502 for writes, in the message of a 403
+// for reads, and in an answer so malformed that net/http quotes it. Every
+// diagnostic shows *** where the key was, and the TRACE log, which records
+// the diagnostics, the provider's request logs and Terraform's output, never
+// holds the key.
+func TestAccProvider_EchoedKeyIsMasked(t *testing.T) {
+	logs := traceLogs(t)
+	const key = "hoko_live_3ch03d_k3y_0f_the_test"
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintf(w, `{"error":{"en":"Forbidden for Authorization: %s","ar":"x"}}`, r.Header.Get("Authorization"))
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusBadGateway)
+		fmt.Fprintf(w, "Bad gateway. Your request was:\n%s %s\nAuthorization: %s\nUser-Agent: %s\n",
+			r.Method, r.URL, r.Header.Get("Authorization"), r.UserAgent())
+	}))
+	t.Cleanup(echo.Close)
+	malformed := malformedEchoServer(t)
+	config := func(endpoint, body string) string {
+		return fmt.Sprintf("provider \"hoko\" {\n  endpoint    = %q\n  api_key     = %q\n  max_retries = 0\n}\n", endpoint, key) + body
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config(echo.URL, `resource "hoko_collection" "test" { name = "Docs" }`),
+				ExpectError: errorMatching("create collection", "HTTP 502", `Authorization: Bearer ***`),
+			},
+			{
+				Config:      config(echo.URL, `data "hoko_collections" "all" {}`),
+				ExpectError: errorMatching("Hoko API Key Lacks Scopes", "Forbidden for Authorization: Bearer ***"),
+			},
+			{
+				Config:      config(malformed, `data "hoko_collections" "all" {}`),
+				ExpectError: errorMatching("Hoko API Request Failed", `malformed MIME header`, `Authorization Bearer ***`),
+			},
+		},
+	})
+	assertNotInLogs(t, logs(), key, "Bearer ***", "Hoko API request")
+}
+
+// malformedEchoServer answers every request with a status line and then the
+// request's Authorization header without its colon, which net/http refuses
+// with an error that quotes the line.
+func malformedEchoServer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Close() })
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				r, err := http.ReadRequest(bufio.NewReader(conn))
+				if err != nil {
+					return
+				}
+				fmt.Fprintf(conn, "HTTP/1.1 400 Bad Request\r\nAuthorization %s\r\n\r\n", r.Header.Get("Authorization"))
+			}()
+		}
+	}()
+	return "http://" + l.Addr().String()
 }

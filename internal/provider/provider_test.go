@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -28,7 +28,7 @@ const testProviderVersion = "test"
 // testAccProtoV6ProviderFactories runs the provider in-process for the
 // Terraform CLI that terraform-plugin-testing drives.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"hoko": providerserver.NewProtocol6WithError(New(testProviderVersion)()),
+	"hoko": NewServer(testProviderVersion),
 }
 
 // uuidRegexp matches a collection id in state checks.
@@ -59,15 +59,35 @@ func (m *mockHoko) config(body string) string {
 	return m.configWithKey(m.Key, body)
 }
 
-// configWithKey is config with another API key.
+// configWithKey is config with another API key. It names the provider's
+// source itself: terraform-plugin-testing adds that only to some steps (not
+// to an import step with a configuration of its own), and without it the CLI
+// looks for hashicorp/hoko in a registry.
 func (m *mockHoko) configWithKey(key, body string) string {
 	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    hoko = { source = %q }
+  }
+}
+
 provider "hoko" {
   endpoint = %q
   api_key  = %q
   %s
 }
-`, m.URL, key, m.ProviderSettings) + body
+`, testProviderSource(), m.URL, key, m.ProviderSettings) + body
+}
+
+// testProviderSource is the address terraform-plugin-testing serves the
+// provider under (TF_ACC_PROVIDER_HOST and TF_ACC_PROVIDER_NAMESPACE, which
+// TestMain sets).
+func testProviderSource() string {
+	host := os.Getenv(resource.EnvTfAccProviderHost)
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/" + os.Getenv(resource.EnvTfAccProviderNamespace) + "/hoko"
 }
 
 // putBodies decodes the bodies of every PUT, the provider's only write with

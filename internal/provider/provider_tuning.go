@@ -40,9 +40,11 @@ type tuning struct {
 
 func maxRetriesAttribute() schema.Attribute {
 	return schema.Int64Attribute{
-		Description: fmt.Sprintf("How many times one API request is retried after a rate limit (429), a server error "+
-			"(5xx) or a lost connection, with capped exponential backoff, before the operation fails: a whole number "+
-			"from 0 to 100, where 0 turns retries off. Falls back to the `%s` environment variable, then to %d.", envMaxRetries, defaultMaxRetries),
+		Description: fmt.Sprintf("How many times one API request is retried after a server error (5xx), a lost "+
+			"connection or a rate limit (429) that gives no wait, with capped exponential backoff, before the operation "+
+			"fails: a whole number from 0 to 100, where 0 turns retries off. A 429 that says how long to wait "+
+			"(`retryAfter`, `Retry-After` or `X-RateLimit-Reset`) is waited out instead, up to two minutes per request, "+
+			"without counting against it. Falls back to the `%s` environment variable, then to %d.", envMaxRetries, defaultMaxRetries),
 		Optional:   true,
 		Validators: []validator.Int64{int64validator.Between(0, 100)},
 	}
@@ -51,7 +53,8 @@ func maxRetriesAttribute() schema.Attribute {
 func requestTimeoutAttribute() schema.Attribute {
 	return schema.StringAttribute{
 		Description: fmt.Sprintf("How long one API request may take before it is abandoned (and retried when that is "+
-			"safe), as a Go duration such as `30s` or `2m`. Resource `timeouts` blocks bound whole operations. Falls "+
+			"safe), as a positive Go duration such as `30s` or `5m`; longer values are honoured as given, with no "+
+			"upper limit. Resource `timeouts` blocks bound whole operations. Falls "+
 			"back to the `%s` environment variable, then to `%s`.", envRequestTimeout, defaultRequestTimeout),
 		Optional:   true,
 		Validators: []validator.String{positiveDurationValidator{}},

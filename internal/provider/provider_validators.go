@@ -3,8 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -67,7 +70,22 @@ func (endpointValidator) ValidateString(_ context.Context, req validator.StringR
 		return
 	}
 	if _, err := hoko.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Hoko Endpoint",
-			"The provider cannot use the configured endpoint: "+err.Error()+".")
+		addEndpointError(&resp.Diagnostics, req.Path, req.ConfigValue.ValueString(), err)
 	}
+}
+
+// addEndpointError reports an endpoint the client refused. The client's
+// error quotes the endpoint with its secrets redacted; but a diagnostic tied
+// to the attribute makes Terraform quote the configuration line, secret and
+// all, so an endpoint that carries one (user:key@, a query) is reported
+// without the attribute path, naming the argument in words instead.
+func addEndpointError(diags *diag.Diagnostics, attr path.Path, raw string, err error) {
+	const summary = "Invalid Hoko Endpoint"
+	detail := "The provider cannot use the configured endpoint: " + err.Error() + "."
+	if hoko.RedactEndpoint(raw) != strings.TrimSpace(raw) {
+		diags.AddError(summary, detail+" (This is the endpoint argument of the hoko provider block or the "+
+			envEndpoint+" environment variable; its line is not quoted, so that the secret in it is not shown.)")
+		return
+	}
+	diags.AddAttributeError(attr, summary, detail)
 }

@@ -58,6 +58,7 @@ func createObject[M resourceModel[M, T, I], T, I any](ctx context.Context, o kin
 		o.addWriteError(ctx, &resp.Diagnostics, "create "+o.describe(item), item, "", err)
 		return
 	}
+	rememberManaged(o.client, o.id(written))
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	setIDIdentity(ctx, resp.Identity, o.id(written), &resp.Diagnostics)
 }
@@ -87,6 +88,7 @@ func readObject[M resourceModel[M, T, I], T, I any](ctx context.Context, o kindO
 		addOperationError(ctx, &resp.Diagnostics, o.kind, fmt.Sprintf("read %s %q", o.kind.name, id), err)
 		return
 	}
+	rememberManaged(o.client, id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state.with(obj))...)
 }
 
@@ -116,6 +118,7 @@ func updateObject[M resourceModel[M, T, I], T, I any](ctx context.Context, o kin
 			o.addWriteError(ctx, &resp.Diagnostics, fmt.Sprintf("update %s %q", o.kind.name, id), item, id, err)
 			return
 		}
+		rememberManaged(o.client, id)
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan.with(written))...)
 	}
 	setIDIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
@@ -149,12 +152,12 @@ func deleteObject[M resourceModel[M, T, I], T, I any](ctx context.Context, o kin
 // addWriteError explains a failed create or update of item; self is the id
 // of the object an update writes ("" for a create). A 400 is most often a
 // unique key another object holds; the API cannot say so, so the key is
-// looked up and, when another object holds it, the diagnostic shows how to
-// adopt that object instead.
+// looked up and, when another object holds it, the diagnostic says whether
+// to adopt that object (see name_taken.go).
 func (o kindObjects[T, I]) addWriteError(ctx context.Context, diags *diag.Diagnostics, action string, item I, self string, err error) {
 	if o.key != nil && hoko.StatusCode(err) == http.StatusBadRequest {
 		if holder, findErr := o.store.Holder(ctx, item); findErr == nil && o.id(holder) != self {
-			addTakenKeyError(diags, o.kind, o.key(item), o.id(holder), err)
+			addTakenKeyError(diags, o.client, o.kind, o.key(item), o.id(holder), err)
 			return
 		}
 	}

@@ -43,11 +43,11 @@ func (r *tagResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 		Attributes: map[string]schema.Attribute{
 			"id": idAttribute(tagKind),
 			"name": schema.StringAttribute{
-				Description: "The tag's name, 1 to 50 characters, unique among the tags of the workspace: Hoko " +
+				Description: "The tag's name, 1 to 50 characters and not only spaces, unique among the tags of the workspace: Hoko " +
 					"refuses a name that another tag holds, and the provider then shows the import block that " +
 					"adopts that tag. Renaming updates the tag in place.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 50)},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 50), notBlank()},
 			},
 			"color": schema.StringAttribute{
 				Description: "The tag's colour, one of `" + joinColors() + "`. Defaults to `" + defaultTagColor +

@@ -24,6 +24,7 @@ var tagScenarios = resourceScenarios{
 	outOfBand:      "color",
 	outOfBandValue: "red",
 	invalid: []invalidConfig{
+		{`name = "   "`, []string{"Invalid Blank Value", "Hoko refuses a value of only spaces"}},
 		{`name = "Marketing"` + "\n" + `color = "navy"`, []string{"Attribute color value must be one of", `"rose"`, `got: "navy"`}},
 		{`name = ""`, []string{"Attribute name UTF-8 character count must be between 1 and 50, got: 0"}},
 		{`name = "` + strings.Repeat("t", 51) + `"`, []string{"Attribute name UTF-8 character count must be between 1 and 50, got: 51"}},

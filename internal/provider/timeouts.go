@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -35,7 +36,7 @@ func (t resourceTimeouts) operationTimeouts() timeouts.Value { return t.Timeouts
 
 // timeoutDescription documents one attribute of the timeouts block.
 func timeoutDescription(what string) string {
-	return fmt.Sprintf("How long %s may take in all, as a duration such as `30s`, `10m` or `1h` (units `s`, `m`, `h`). "+
+	return fmt.Sprintf("How long %s may take in all, as a positive duration such as `30s`, `10m` or `1h` (units `s`, `m`, `h`). "+
 		"Defaults to `%s`.", what, shortDuration(defaultOperationTimeout))
 }
 
@@ -63,6 +64,15 @@ func timeoutsBlock(ctx context.Context, kind objectKind) schema.Block {
 	nested, ok := block.(schema.SingleNestedBlock)
 	if !ok {
 		return block
+	}
+	for name, a := range nested.Attributes {
+		if attr, ok := a.(schema.StringAttribute); ok {
+			// The library's validator only checks the syntax, and its
+			// message suggests "-1.5h": a timeout of zero or less passed
+			// plan and then ended the operation before its first request.
+			attr.Validators = []validator.String{positiveDurationValidator{}}
+			nested.Attributes[name] = attr
+		}
 	}
 	nested.Description = "Bounds for whole operations on this " + kind.name + ": every retry, rate-limit wait and " +
 		"lookup the provider makes counts towards them. When one runs out the operation stops at once and fails " +

@@ -1,0 +1,168 @@
+package hoko_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
+)
+
+// These tests pin what a lost create may adopt (issue 13 item 1 and the
+// safe creates of issue 9): only objects the request could have written,
+// for kinds with and without a unique key and with and without timestamps.
+
+// hourLater moves the mock's clock an hour ahead, so the objects already
+// there look an hour old, as on a server where time has passed.
+func hourLater(mock *hokotest.Server) {
+	mock.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
+}
+
+// failPUTs answers every PUT with a 503 before anything is written.
+func failPUTs(_ *scripted, w http.ResponseWriter, r *http.Request, _ int) bool {
+	if r.Method != http.MethodPut {
+		return false
+	}
+	failWith(w, http.StatusServiceUnavailable)
+	return true
+}
+
+// TestUpsertCollections_LostCreateNeverAdoptsAnOlderLookalike: someone
+// else's "Docs" exists; our create of "Docs" is answered 503 and nothing is
+// written. Before, the lookup adopted their collection (and destroy then
+// deleted it); now the re-send meets the taken name and that is the answer.
+func TestUpsertCollections_LostCreateNeverAdoptsAnOlderLookalike(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		return n == 1 && failPUTs(s, w, r, n)
+	})
+	theirs := s.mock.Seed("Docs", nil)
+	hourLater(s.mock)
+	got, err := s.client(t, hoko.Config{MaxRetries: 3}).Collections().UpsertAll(context.Background(),
+		[]hoko.CollectionItem{{Name: hoko.Value("Docs")}})
+	if hoko.StatusCode(err) != http.StatusBadRequest {
+		t.Fatalf("got %+v, %v; want the 400 for the taken name, never their collection %s", got, err, theirs.ID)
+	}
+}
+
+// TestUpsertCollections_TimeoutOnASlow400NeverAdoptsAnOlderLookalike is
+// item 1 with a request timeout shorter than a slow 400: every attempt's
+// outcome is unknown, and still their collection is never taken.
+func TestUpsertCollections_TimeoutOnASlow400NeverAdoptsAnOlderLookalike(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, nil)
+	theirs := s.mock.Seed("Docs", nil)
+	hourLater(s.mock)
+	s.mock.SetQuirks(hokotest.Quirks{Slow400: 2 * time.Second})
+	got, err := s.client(t, hoko.Config{MaxRetries: 2, RequestTimeout: 100 * time.Millisecond}).Collections().UpsertAll(
+		context.Background(), []hoko.CollectionItem{{Name: hoko.Value("Docs")}})
+	if err == nil || got != nil {
+		t.Fatalf("got %+v, want an error and never their collection %s", got, theirs.ID)
+	}
+	if !errors.Is(err, hoko.ErrOutcomeUnknown) {
+		t.Fatalf("err = %v, want an unknown outcome (every answer timed out)", err)
+	}
+}
+
+// TestUpsertTags_LostCreateNeverAdoptsATagThatWasThere: tags have no
+// timestamps, so what was there is known from a listing just before the
+// create. Their tag "Docs" is never adopted; our lost tag is.
+func TestUpsertTags_LostCreateNeverAdoptsATagThatWasThere(t *testing.T) {
+	t.Parallel()
+	t.Run("theirs", func(t *testing.T) {
+		t.Parallel()
+		s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+			return n == 1 && failPUTs(s, w, r, n)
+		})
+		theirs := s.mock.SeedTag("Docs", "slate")
+		got, err := s.client(t, hoko.Config{MaxRetries: 3}).Tags().UpsertAll(context.Background(),
+			[]hoko.TagItem{{Name: hoko.Value("Docs")}})
+		if hoko.StatusCode(err) != http.StatusBadRequest {
+			t.Fatalf("got %+v, %v; want the 400 for the taken name, never their tag %s", got, err, theirs.ID)
+		}
+	})
+	t.Run("ours", func(t *testing.T) {
+		t.Parallel()
+		s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+			if r.Method == http.MethodPut && n == 1 {
+				s.lostAfterWrite(w, r, true)
+				return true
+			}
+			return false
+		})
+		got, err := s.client(t, hoko.Config{MaxRetries: 3}).Tags().UpsertAll(context.Background(),
+			[]hoko.TagItem{{Name: hoko.Value("Ours"), Color: hoko.Value("red")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		live, ok := s.mock.TagByName("Ours")
+		if !ok || got[0].ID != live.ID || len(s.mock.Tags()) != 1 {
+			t.Fatalf("client returned %+v, mock holds %+v", got, s.mock.Tags())
+		}
+		if puts := s.count(http.MethodPut); puts != 1 {
+			t.Fatalf("%d PUTs, want 1: the lost tag is adopted, not sent again", puts)
+		}
+	})
+}
+
+// TestUpsertPartners_IdenticalLostCreatesEachGetTheirOwn: partners may share
+// every field. Three identical creates whose answer was lost are adopted as
+// three distinct partners, and an older identical partner (someone else's)
+// is never one of them; nothing is duplicated.
+func TestUpsertPartners_IdenticalLostCreatesEachGetTheirOwn(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		if r.Method == http.MethodPut && n == 1 {
+			s.lostAfterWrite(w, r, false)
+			return true
+		}
+		return false
+	})
+	email := "a@example.com"
+	theirs := s.mock.SeedPartner("Acme", &email, nil)
+	hourLater(s.mock)
+	item := hoko.PartnerItem{Name: hoko.Value("Acme"), Email: hoko.Value(email)}
+	got, err := s.client(t, hoko.Config{MaxRetries: 3}).Partners().UpsertAll(context.Background(),
+		[]hoko.PartnerItem{item, item, item})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{got[0].ID, got[1].ID, got[2].ID}
+	slices.Sort(ids)
+	if len(slices.Compact(ids)) != 3 || slices.Contains(ids, theirs.ID) {
+		t.Fatalf("adopted %q; want three distinct partners, none of them theirs (%s)", ids, theirs.ID)
+	}
+	if n := len(s.mock.Partners()); n != 4 {
+		t.Fatalf("mock holds %d partners, want theirs and our three", n)
+	}
+	if puts := s.count(http.MethodPut); puts != 1 {
+		t.Fatalf("%d PUTs, want 1", puts)
+	}
+}
+
+// TestUpsertPartners_LostCreateAfterAnEarlierOneIsNotTakenForIt: a second
+// lost create of a partner identical to one this client created a moment
+// before must not adopt that one (it belongs to another resource).
+func TestUpsertPartners_LostCreateAfterAnEarlierOneIsNotTakenForIt(t *testing.T) {
+	t.Parallel()
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		return n == 2 && failPUTs(s, w, r, n)
+	})
+	client := s.client(t, hoko.Config{MaxRetries: 3})
+	item := []hoko.PartnerItem{{Name: hoko.Value("Twin")}}
+	first, err := client.Partners().UpsertAll(context.Background(), item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := client.Partners().UpsertAll(context.Background(), item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first[0].ID == second[0].ID || len(s.mock.Partners()) != 2 {
+		t.Fatalf("first %s, second %s, mock holds %d; want two partners", first[0].ID, second[0].ID, len(s.mock.Partners()))
+	}
+}

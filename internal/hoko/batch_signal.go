@@ -1,0 +1,253 @@
+package hoko
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Operations tells a client's write batchers how many of its caller's
+// operations are running right now, so that a round of coalesced writes can
+// go out the moment no other call is on its way, instead of waiting for one
+// that may never come.
+//
+// The Terraform provider calls Begin when Terraform starts an operation in
+// it (planning or applying a change, of any kind of object) and the returned
+// function when it ends. An operation that has begun but has no call waiting
+// in a batcher is on its way to one (it is planning, or building its item);
+// a round waits for it. Once every operation inside the caller waits in a
+// batcher, nothing more can come but what Terraform starts next, and a round
+// goes at once when every slot the caller was seen to use is taken (a full
+// house), or when the caller has been quiet for a few of its own beats (see
+// quietGap). One Operations may serve several clients one after another (a
+// provider configured for each Terraform command); nil means the client
+// only counts the calls made to it.
+type Operations struct {
+	mu sync.Mutex
+	// inside counts the operations between Begin and their end.
+	inside int
+	// announced holds, oldest first, when each announced operation stops
+	// counting if it has not begun by then (see Announce).
+	announced []time.Time
+	// waiting counts the calls waiting in a batcher of any client using
+	// this Operations: queued, or in a request in flight.
+	waiting int
+	// peak is the most operations (or, without Begin, waiting calls)
+	// seen at once: the slots the caller runs side by side (Terraform's
+	// -parallelism). A quiet round lowers it to what it found.
+	peak int
+	// changed is closed, and replaced, whenever inside or waiting changes,
+	// to wake gathering rounds.
+	changed chan struct{}
+	// beat is the caller's rhythm: a moving average of the time between
+	// one call joining a batcher (or a round being answered) and the next
+	// call joining. last is when that last happened.
+	beat time.Duration
+	last time.Time
+	// held counts the rounds that waited at all before they went out.
+	held atomic.Int64
+}
+
+// NewOperations returns an Operations with no operation inside.
+func NewOperations() *Operations {
+	return &Operations{changed: make(chan struct{}), beat: initialBeat}
+}
+
+// Begin records that an operation has started and returns the function that
+// records its end. The end function may be called more than once; only the
+// first call counts.
+func (o *Operations) Begin() (end func()) {
+	o.mu.Lock()
+	o.inside++
+	o.notify()
+	o.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			o.mu.Lock()
+			o.inside--
+			o.notify()
+			o.mu.Unlock()
+		})
+	}
+}
+
+// BeginPrelude is Begin for a step Terraform takes right before it applies
+// a change: in its apply walk it plans each create and update again, and
+// upgrades the stored state of each update and delete, with a little work
+// of its own before the apply. The step takes over the operation's earlier
+// announcement, if any, and its end function is told whether an apply will
+// follow: if so, the operation stays counted, as an announcement. The next
+// BeginAnnounced takes it over; one that no operation takes within
+// announceTTL is dropped, so a step never followed by an apply (in
+// Terraform's plan walk, or when an apply fails) cannot hold rounds back for
+// long.
+func (o *Operations) BeginPrelude() (end func(announce bool)) {
+	o.mu.Lock()
+	o.takeAnnouncement()
+	o.inside++
+	o.notify()
+	o.mu.Unlock()
+	var once sync.Once
+	return func(announce bool) {
+		once.Do(func() {
+			o.mu.Lock()
+			o.inside--
+			if announce {
+				o.announced = append(o.announced, time.Now().Add(announceTTL))
+			}
+			o.notify()
+			o.mu.Unlock()
+		})
+	}
+}
+
+// takeAnnouncement drops the oldest live announcement: its operation has
+// begun its next step. o.mu is held.
+func (o *Operations) takeAnnouncement() {
+	o.prune(time.Now())
+	if len(o.announced) > 0 {
+		o.announced = o.announced[1:]
+	}
+}
+
+// BeginAnnounced is Begin for an operation that may have been announced
+// (see BeginPrelude): it takes over the oldest announcement, if any.
+func (o *Operations) BeginAnnounced() (end func()) {
+	o.mu.Lock()
+	o.takeAnnouncement()
+	o.mu.Unlock()
+	return o.Begin()
+}
+
+// Forget drops every announcement: the caller starts over (Terraform
+// configures the provider again for a new walk, which plans anew).
+func (o *Operations) Forget() {
+	o.mu.Lock()
+	o.announced = nil
+	o.notify()
+	o.mu.Unlock()
+}
+
+// prune drops the announcements that expired by now. o.mu is held.
+func (o *Operations) prune(now time.Time) {
+	i := 0
+	for i < len(o.announced) && !o.announced[i].After(now) {
+		i++
+	}
+	o.announced = o.announced[i:]
+}
+
+// HeldRounds returns how many rounds of coalesced writes have waited, for
+// any reason, before they went out. A caller running one operation at a
+// time (a chain of dependent resources) must see it stay at zero.
+func (o *Operations) HeldRounds() int64 { return o.held.Load() }
+
+// Timing of the quiet rule. A round that is not a full house, with no call
+// on its way, goes once the caller has been quiet for quietBeats of its own
+// beats; the beat is measured, and starts at initialBeat. minQuiet keeps a
+// beat measured as zero (calls made at the same instant) from meaning
+// "send every call alone"; gatherWait and gatherLimit bound every wait, so
+// that a signal that lies (an operation that never calls, a beat grown huge)
+// cannot hang a round.
+const (
+	quietBeats  = 3
+	initialBeat = 10 * time.Millisecond
+	minQuiet    = time.Millisecond
+	announceTTL = 50 * time.Millisecond
+)
+
+// gatherWait bounds how long a round waits without a sign of life from
+// the caller, and gatherLimit how long it waits in all (see gather).
+const (
+	gatherWait  = 200 * time.Millisecond
+	gatherLimit = time.Second
+)
+
+// notify wakes every round waiting for a change. o.mu is held.
+func (o *Operations) notify() {
+	o.peak = max(o.peak, o.inside+len(o.announced), o.waiting)
+	close(o.changed)
+	o.changed = make(chan struct{})
+}
+
+// join records a call joining a batcher. o.mu is not held.
+func (o *Operations) join() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.waiting++
+	now := time.Now()
+	if !o.last.IsZero() {
+		if gap := now.Sub(o.last); gap < gatherWait {
+			// Rise at once, fall slowly: a beat too short sends rounds
+			// before their house is full, which costs requests.
+			if gap > o.beat {
+				o.beat = (o.beat + gap) / 2
+			} else {
+				o.beat -= (o.beat - gap) / 8
+			}
+		}
+	}
+	o.last = now
+	o.notify()
+}
+
+// leave records that a call no longer waits: it got its result, or gave up.
+func (o *Operations) leave() {
+	o.mu.Lock()
+	o.waiting--
+	o.notify()
+	o.mu.Unlock()
+}
+
+// answered records that a round has been answered: its callers are on their
+// way back to Terraform, which will start new operations in their slots, so
+// the quiet clock starts again.
+func (o *Operations) answered() {
+	o.mu.Lock()
+	o.last = time.Now()
+	o.mu.Unlock()
+}
+
+// activity is what a gathering round sees of the caller at one moment.
+type activity struct {
+	inside, waiting, peak int
+	// quietAt is when the caller will have been quiet long enough;
+	// expiresAt, when the oldest announcement expires (zero: none).
+	quietAt, expiresAt time.Time
+	changed            <-chan struct{}
+}
+
+// snapshot returns the caller's activity now.
+func (o *Operations) snapshot() activity {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.prune(time.Now())
+	var expiresAt time.Time
+	if len(o.announced) > 0 {
+		expiresAt = o.announced[0]
+	}
+	return activity{
+		expiresAt: expiresAt,
+		inside:    o.inside + len(o.announced),
+		waiting:   o.waiting,
+		peak:      o.peak,
+		quietAt:   o.last.Add(min(max(quietBeats*o.beat, minQuiet), gatherWait)),
+		changed:   o.changed,
+	}
+}
+
+// lower sets the estimate of slots to n after a round went with n calls
+// before its house was full, when n is at most half of it: Terraform has
+// run out of work for its slots (a chain after a busy spell, the tail of an
+// apply), and the next rounds should not wait for a house that big. A round
+// that found more went early because Terraform was slow to refill its slots
+// (a busy machine), and keeps the estimate, so that the rounds after it do
+// not go half empty.
+func (o *Operations) lower(n int) {
+	o.mu.Lock()
+	if n <= o.peak/2 {
+		o.peak = max(n, 1)
+	}
+	o.mu.Unlock()
+}

@@ -1,0 +1,121 @@
+package hoko_test
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/hoko/terraform-provider-hoko/internal/hoko"
+)
+
+// These tests play the provider's part: they tell the client through
+// hoko.Operations when an operation begins and ends, as the protocol
+// server does for each of Terraform's plans and applies.
+
+// operation runs one operation inside ops: it begins, works for prep
+// (Terraform planning it), upserts name, and ends.
+func operation(t *testing.T, client *hoko.Client, ops *hoko.Operations, prep time.Duration, name string) {
+	t.Helper()
+	write(t, client, ops.Begin(), prep, name)
+}
+
+// write finishes an operation that has begun: it works for prep, upserts
+// name, and ends.
+func write(t *testing.T, client *hoko.Client, end func(), prep time.Duration, name string) {
+	t.Helper()
+	defer end()
+	time.Sleep(prep)
+	if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value(name)}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestClientBatch_OperationsOnTheirWayJoinTheRound(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ops := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
+		start := time.Now()
+		var wg sync.WaitGroup
+		// The first write is made at once; the two others are still being
+		// planned. Without the count, the first would go alone.
+		for i, prep := range []time.Duration{0, 3 * time.Millisecond, 5 * time.Millisecond} {
+			end := ops.Begin() // all three have begun, as Terraform started them
+			wg.Go(func() { write(t, client, end, prep, fmt.Sprintf("c%d", i)) })
+		}
+		wg.Wait()
+		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{3}) {
+			t.Errorf("PUT sizes = %v, want the three operations in one PUT", got)
+		}
+		if took, want := time.Since(start), 5*time.Millisecond+bubbleLatency; took != want {
+			t.Errorf("took %v, want %v: the round goes the moment the last operation's write joins it", took, want)
+		}
+	})
+}
+
+func TestClientBatch_ChainOfOperationsWaitsOnlyOnceAfterABusySpell(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ops := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
+		var wg sync.WaitGroup
+		for i := range 10 {
+			wg.Go(func() { operation(t, client, ops, 0, fmt.Sprintf("busy-%d", i)) })
+		}
+		wg.Wait()
+		busy := ops.HeldRounds()
+		srv.ResetRequests()
+
+		// Then a chain: one operation at a time, each after the last.
+		start := time.Now()
+		for i := range 20 {
+			operation(t, client, ops, 0, fmt.Sprintf("chain-%02d", i))
+		}
+		if got := sizes(putNames(t, srv)); len(got) != 20 || slices.Max(got) != 1 {
+			t.Errorf("PUT sizes = %v, want one PUT per step of the chain", got)
+		}
+		// The first step finds a house of ten free and waits a quiet spell
+		// to learn that no one else is coming; every later step is a full
+		// house of one and goes at once.
+		if held := ops.HeldRounds() - busy; held != 1 {
+			t.Errorf("%d rounds of the chain waited, want only the first", held)
+		}
+		// The quiet wait is a few of the caller's beats, which the busy
+		// spell has measured (how many rounds it took depends on the
+		// scheduling of its goroutines); it is always far less than the
+		// bound a round cannot exceed without a sign of life.
+		if extra := time.Since(start) - 20*bubbleLatency; extra <= 0 || extra >= hoko.GatherWait {
+			t.Errorf("the chain took %v beyond its 20 round trips, want one quiet wait, shorter than %v", extra, hoko.GatherWait)
+		}
+	})
+}
+
+func TestClientBatch_AnnouncementThatNeverComesHoldsBriefly(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ops := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
+		// A planned change that is never applied (Terraform's plan walk,
+		// or an apply that failed) announces a write that never comes.
+		ops.BeginPrelude()(true)
+		start := time.Now()
+		operation(t, client, ops, 0, "alone")
+		if took, want := time.Since(start), hoko.AnnounceTTL+bubbleLatency; took != want {
+			t.Errorf("took %v, want %v: a stale announcement holds a round until it expires, and no longer", took, want)
+		}
+		// An announcement taken over by its apply holds nothing.
+		ops.BeginPrelude()(true)
+		start = time.Now()
+		end := ops.BeginAnnounced()
+		if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value("announced")}); err != nil {
+			t.Fatal(err)
+		}
+		end()
+		if took := time.Since(start); took != bubbleLatency {
+			t.Errorf("an announced write took %v, want the latency %v alone", took, bubbleLatency)
+		}
+		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{1, 1}) {
+			t.Errorf("PUT sizes = %v, want [1 1]", got)
+		}
+	})
+}
