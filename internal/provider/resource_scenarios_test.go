@@ -186,52 +186,40 @@ func (s resourceScenarios) clearByRemoval(t *testing.T) {
 }
 
 func (s resourceScenarios) deletedOutOfBand(t *testing.T) {
-	m := newMockHoko(t)
-	differentID := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.UnitTest(t, s.testCase(m,
-		resource.TestStep{
-			Config:            s.config(m, s.full),
-			ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(s.address(), tfjsonpath.New("id"))},
-		},
-		resource.TestStep{
-			PreConfig: func() {
-				if !m.Delete(s.mockKind, m.onlyID(t, s.mockKind)) {
-					t.Fatal("could not delete the object out of band")
-				}
-			},
-			Config: s.config(m, s.full),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionCreate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				differentID.AddStateValue(s.address(), tfjsonpath.New("id")),
-				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
-			},
-		},
-		s.importStep(),
-	))
+	s.outOfBandChange(t, "delete", func(m *mockHoko, id string) bool { return m.Delete(s.mockKind, id) },
+		plancheck.ResourceActionCreate, compare.ValuesDiffer())
 }
 
 func (s resourceScenarios) changedOutOfBand(t *testing.T) {
+	s.outOfBandChange(t, "change", func(m *mockHoko, id string) bool {
+		return m.SetField(s.mockKind, id, s.outOfBand, &s.outOfBandValue)
+	}, plancheck.ResourceActionUpdate, compare.ValuesSame())
+}
+
+// outOfBandChange creates the object, changes it in the web app with
+// change, and applies the configuration again: the plan must take action,
+// the id compare as ids does, and the mock hold what the configuration says.
+func (s resourceScenarios) outOfBandChange(t *testing.T, what string, change func(m *mockHoko, id string) bool,
+	action plancheck.ResourceActionType, ids compare.ValueComparer) {
 	m := newMockHoko(t)
-	sameID := statecheck.CompareValue(compare.ValuesSame())
+	id := statecheck.CompareValue(ids)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
 			Config:            s.config(m, s.full),
-			ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(s.address(), tfjsonpath.New("id"))},
+			ConfigStateChecks: []statecheck.StateCheck{id.AddStateValue(s.address(), tfjsonpath.New("id"))},
 		},
 		resource.TestStep{
 			PreConfig: func() {
-				if !m.SetField(s.mockKind, m.onlyID(t, s.mockKind), s.outOfBand, &s.outOfBandValue) {
-					t.Fatal("could not change the object out of band")
+				if !change(m, m.onlyID(t, s.mockKind)) {
+					t.Fatalf("could not %s the object out of band", what)
 				}
 			},
 			Config: s.config(m, s.full),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(s.address(), action),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(s.address(), tfjsonpath.New("id")),
+				id.AddStateValue(s.address(), tfjsonpath.New("id")),
 				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
 			},
 		},
