@@ -62,11 +62,16 @@ func streamObjects[T, I any](ctx context.Context, o kindObjects[T, I], req list.
 		return
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
+		ctx, cancel := boundDiscovery(ctx, discoveryTimeout)
+		defer cancel()
 		var pushed int64
 		for page, err := range o.store.Pages(ctx, hoko.ListOptions{Sort: hoko.SortAsc}) {
 			if err != nil {
 				var diags diag.Diagnostics
-				addAPIError(&diags, o.kind, "list the workspace's "+o.kind.plural, err)
+				action := "list the workspace's " + o.kind.plural
+				if !addDiscoveryTimeout(ctx, &diags, action) {
+					addAPIError(&diags, o.kind, action, err)
+				}
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}

@@ -58,7 +58,10 @@ func lookupObject[T, I any](ctx context.Context, o kindObjects[T, I], id, name t
 		return obj, false
 	}
 	if err != nil {
-		addAPIError(diags, o.kind, fmt.Sprintf("look up the %s %s", o.kind.name, searched), err)
+		action := fmt.Sprintf("look up the %s %s", o.kind.name, searched)
+		if !addDiscoveryTimeout(ctx, diags, action) {
+			addAPIError(diags, o.kind, action, err)
+		}
 		return obj, false
 	}
 	return obj, true
@@ -74,7 +77,10 @@ func listObjects[M, T, I any](ctx context.Context, o kindObjects[T, I], sort str
 	found := []M{}
 	for page, err := range o.store.Pages(ctx, hoko.ListOptions{Sort: sort}) {
 		if err != nil {
-			addAPIError(diags, o.kind, "list the workspace's "+o.kind.plural, err)
+			action := "list the workspace's " + o.kind.plural
+			if !addDiscoveryTimeout(ctx, diags, action) {
+				addAPIError(diags, o.kind, action, err)
+			}
 			return nil
 		}
 		for _, obj := range page {
@@ -105,6 +111,8 @@ func readLookup[M lookupModel[M], T, I any](ctx context.Context, o kindObjects[T
 		return
 	}
 	id, name := cfg.lookupKeys()
+	ctx, cancel := boundDiscovery(ctx, discoveryTimeout)
+	defer cancel()
 	obj, ok := lookupObject(ctx, o, id, name, named, &resp.Diagnostics)
 	if !ok {
 		return
@@ -138,6 +146,8 @@ func readList[C listModel[C, M], M, T, I any](ctx context.Context, o kindObjects
 		return
 	}
 	sort, filter := cfg.query()
+	ctx, cancel := boundDiscovery(ctx, discoveryTimeout)
+	defer cancel()
 	found := listObjects(ctx, o, sort, filter, model, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
