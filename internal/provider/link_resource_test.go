@@ -163,7 +163,7 @@ func TestAccLink_UpdateEachAttributeInPlace(t *testing.T) {
 	}}
 	for _, change := range []struct {
 		attr, hcl, field string
-		value        any
+		value            any
 	}{
 		{"url", `"https://example.com/summer"`, "url", "https://example.com/summer"},
 		{"collection_id", fmt.Sprintf("%q", w.autumn.ID), "collectionId", w.autumn.ID},
@@ -211,7 +211,7 @@ func TestAccLink_ClearEachOptionalByRemoval(t *testing.T) {
 	steps := []resource.TestStep{{Config: w.linkConfig(attrs)}}
 	for _, removal := range []struct {
 		attr, hcl, field string
-		value        any
+		value            any
 	}{
 		{"title", "", "title", nil},
 		{"description", "", "description", nil},
@@ -589,4 +589,3 @@ func copyWith(item map[string]any, field string, value any) map[string]any {
 	}
 	return out
 }
-
