@@ -70,7 +70,7 @@ func linkComputedAttributes() map[string]schema.Attribute {
 	for key, description := range utmKeyDescriptions {
 		utm[key] = computed(description + " Null when not set.")
 	}
-	return map[string]schema.Attribute{
+	return addTimestampDataAttributes(map[string]schema.Attribute{
 		"url":           computed("The link's destination URL."),
 		"collection_id": computed("The id of the collection the link belongs to."),
 		"title":         computed("The link's title, or null when it has none."),
@@ -86,9 +86,7 @@ func linkComputedAttributes() map[string]schema.Attribute {
 		"short_id":    computed("The link's short id. " + shortFieldsNote),
 		"short_url":   computed("The link's short URL. " + shortFieldsNote),
 		"qr_code_url": computed("The URL of the link's QR code image. " + shortFieldsNote),
-		"created_at":  computed("When the link was created, in RFC 3339 format (UTC)."),
-		"updated_at":  computed("When the link was last written, in RFC 3339 format (UTC)."),
-	}
+	}, linkKind)
 }
 
 // ConfigValidators requires exactly one of id and external_id, so the

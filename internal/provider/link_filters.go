@@ -46,7 +46,7 @@ func linkFilters() []linkFilter {
 			"read less.", idLookupValidators(collectionKind)},
 		{"tenant_id", "Only links with exactly this tenant id; Hoko applies this filter itself.", nonEmpty},
 		{"partner_id", "Only links attributed to the partner with this id; Hoko applies this filter itself.",
-			idLookupValidators(partnerKindWords)},
+			idLookupValidators(partnerKind)},
 		{"external_id", "Only the link with exactly this external id; Hoko applies this filter itself.", nonEmpty},
 	}
 }

@@ -29,15 +29,11 @@ var linkObjects = kindObjects[hoko.Link, hoko.LinkItem]{
 		collectionID, _ := i.CollectionID.Get()
 		refs := []objectReference{{attribute: "collection_id", kind: collectionKind, id: collectionID, exists: collectionExists}}
 		if partnerID, ok := i.PartnerID.Get(); ok {
-			refs = append(refs, objectReference{attribute: "partner_id", kind: partnerKindWords, id: partnerID, exists: partnerExists})
+			refs = append(refs, objectReference{attribute: "partner_id", kind: partnerKind, id: partnerID, exists: partnerExists})
 		}
 		return refs
 	},
 }
-
-// partnerKindWords names partners in the diagnostics of a link that points
-// at one that does not exist.
-var partnerKindWords = objectKind{name: "partner", plural: "partners", readScope: "partnersRead", writeScope: "partnersWrite"}
 
 // collectionExists reads the collection id; hoko.ErrNotFound when none is live.
 func collectionExists(ctx context.Context, c *hoko.Client, id string) error {

@@ -43,13 +43,8 @@ func (r *linkResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"Hoko serves for it, optional UTM values, and an optional external id for syncing with other systems. " +
 			"Every change, a move to another collection included, is applied in place through Hoko's upsert API, " +
 			"so a link is never replaced and its short URL never changes; destroying it soft-deletes it on Hoko.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Description: "The link's id, a UUID assigned by Hoko when the link is created. It never changes, " +
-					"and it is the id an existing link is imported by.",
-				Computed:      true,
-				PlanModifiers: kept,
-			},
+		Attributes: addTimestampAttributes(map[string]schema.Attribute{
+			"id": idAttribute(linkKind),
 			"url": schema.StringAttribute{
 				Description: "The destination a visitor of the short URL is sent to: an absolute `http` or " +
 					"`https` URL with a host, at most 2,048 characters, checked at plan time. To add UTM " +
@@ -105,7 +100,7 @@ func (r *linkResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"Removing it detaches the partner. An id that names no live partner fails with a diagnostic " +
 					"saying so.",
 				Optional:   true,
-				Validators: idLookupValidators(partnerKindWords),
+				Validators: idLookupValidators(partnerKind),
 			},
 			"short_id": schema.StringAttribute{
 				Description: "The short id Hoko assigned when the link was created; it never changes. " +
@@ -123,16 +118,7 @@ func (r *linkResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:      true,
 				PlanModifiers: kept,
 			},
-			"created_at": schema.StringAttribute{
-				Description:   "When the link was created, in RFC 3339 format (UTC).",
-				Computed:      true,
-				PlanModifiers: kept,
-			},
-			"updated_at": schema.StringAttribute{
-				Description: "When the link was last written, in RFC 3339 format (UTC). Every update changes it.",
-				Computed:    true,
-			},
-		},
+		}, linkKind),
 		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx, linkKind)},
 	}
 }
