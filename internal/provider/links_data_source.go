@@ -69,7 +69,7 @@ func (d *linksDataSource) Configure(_ context.Context, req datasource.ConfigureR
 
 // Read lists the links the filters ask for, every page.
 func (d *linksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readQueried(ctx, d.objects, req, resp, linksDataSourceModel.query, newLinkModel)
+	readQueried[linksDataSourceModel](ctx, d.objects, req, resp, linksDataSourceModel.query, newLinkModel)
 }
 
 // withFound is the model with the links found.

@@ -64,14 +64,6 @@ func lookupObject[T, I any](ctx context.Context, o kindObjects[T, I], id, name t
 	return obj, true
 }
 
-// listObjects reads every page of the workspace's objects of o's kind in
-// the order sort asks for ("" for the server's default) and returns those
-// the name filter lets through, each translated by model.
-func listObjects[M, T, I any](ctx context.Context, o kindObjects[T, I], sort string, filter types.String,
-	model func(T) M, diags *diag.Diagnostics) []M {
-	return listMatching(ctx, o, nameQuery(o, sort, filter), model, diags)
-}
-
 // listQuery is what a listing asks the API for (order and server-side
 // filters) and which of the objects it returns are kept.
 type listQuery[T any] struct {
@@ -160,9 +152,16 @@ func readList[C listModel[C, M], M, T, I any](ctx context.Context, o kindObjects
 	}, model)
 }
 
+// foundModel is what readQueried needs of a plural data source's model C,
+// whose found objects are of model type M.
+type foundModel[C, M any] interface {
+	// withFound is the model with the objects found.
+	withFound(found []M) C
+}
+
 // readQueried is the Read of a plural data source with filters of its own:
 // query says, from the configuration, what to list and keep.
-func readQueried[C interface{ withFound(found []M) C }, M, T, I any](ctx context.Context, o kindObjects[T, I],
+func readQueried[C foundModel[C, M], M, T, I any](ctx context.Context, o kindObjects[T, I],
 	req datasource.ReadRequest, resp *datasource.ReadResponse, query func(C) listQuery[T], model func(T) M) {
 	var cfg C
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
