@@ -131,10 +131,7 @@ func linkTargets(s setup, results []result) string {
 		}
 		limit := (n+9)/10 + 10
 		peak := max(apply.peakRSS, plan.peakRSS, destroy.peakRSS)
-		memory := struct {
-			text string
-			met  bool
-		}{formatMB(peak) + " (no plugin floor measured)", false}
+		memory := targetCell{formatMB(peak) + " (no plugin floor measured)", false}
 		var floorPeak int64
 		for _, p := range phases {
 			if r, ok := find(results, n, pluginFloorMode, p.name); ok {
@@ -142,32 +139,14 @@ func linkTargets(s setup, results []result) string {
 			}
 		}
 		if floorPeak > 0 {
-			memory.text = fmt.Sprintf("%s of %s", formatMB(peak), formatMB(floorPeak+10<<20))
-			memory.met = peak <= floorPeak+10<<20
+			memory = targetCell{fmt.Sprintf("%s of %s", formatMB(peak), formatMB(floorPeak+10<<20)), peak <= floorPeak+10<<20}
 		}
-		cells := []struct {
-			text string
-			met  bool
-		}{
+		writeTargetRow(&b, n, []targetCell{
 			{fmt.Sprintf("%d of %d", apply.total(), limit), apply.total() <= limit},
 			{fmt.Sprintf("%d of %d", destroy.total(), limit), destroy.total() <= limit},
 			{fmt.Sprint(plan.total()), plan.total() <= 6},
 			memory,
-		}
-		all := true
-		fmt.Fprintf(&b, "| %d |", n)
-		for _, c := range cells {
-			mark := ""
-			if !c.met {
-				mark, all = " ✗", false
-			}
-			fmt.Fprintf(&b, " %s%s |", c.text, mark)
-		}
-		if all {
-			b.WriteString(" yes |\n")
-		} else {
-			b.WriteString(" no |\n")
-		}
+		})
 	}
 	return b.String()
 }
