@@ -45,9 +45,12 @@ var modes = []mode{
 	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true},
 }
 
-// namesLocal declares local.names, n names in for_each order.
+// namesLocal declares local.names, n names in for_each order. Terraform's
+// range() makes at most 1,024 values, so the names are built in blocks of
+// 1,000.
 func namesLocal(n int) string {
-	return fmt.Sprintf("locals {\n  names = toset([for i in range(%d) : format(\"bench-%%05d\", i)])\n}\n", n)
+	return fmt.Sprintf("locals {\n  names = toset(flatten([for a in range(%d) : [for b in range(1000) : "+
+		"format(\"bench-%%05d\", a * 1000 + b) if a * 1000 + b < %d]]))\n}\n", (n+999)/1000, n)
 }
 
 // terraformDataConfig is the floor: the same for_each over Terraform's
