@@ -2,7 +2,7 @@
 # Runs the demo: starts the mock Hoko server, points Terraform at the provider
 # built in bin/ through a dev_overrides CLI config (no registry is touched, no
 # `terraform init`), applies examples/demo, shows the result and a second,
-# empty plan, then stops the mock. Called by `make demo` after the builds.
+# empty plan, does the same for examples/campaign, then stops the mock. Called by `make demo` after the builds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/.demo"
@@ -31,3 +31,12 @@ done
 echo
 echo "== A second plan is empty =="
 terraform plan -detailed-exitcode -no-color >"$work/plan.log" 2>&1 && echo "No changes." || { cat "$work/plan.log"; exit 1; }
+
+echo
+echo "== examples/campaign: a collection, a partner, a tag and links from a map with for_each =="
+mkdir -p "$work/campaign"
+cp "$root/examples/campaign/main.tf" "$work/campaign/"
+cd "$work/campaign"
+terraform apply -auto-approve -no-color
+echo "links: $(curl -fsS "$HOKO_ENDPOINT/_mock/links")"
+terraform plan -detailed-exitcode -no-color >"$work/campaign-plan.log" 2>&1 && echo "A second plan: no changes." || { cat "$work/campaign-plan.log"; exit 1; }

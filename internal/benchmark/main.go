@@ -64,6 +64,7 @@ type options struct {
 	out         string
 	goBench     bool
 	workDir     string
+	kind        benchKind
 }
 
 // defaultRuns is -runs' default: more runs where a run is short and noisy.
@@ -72,7 +73,7 @@ const defaultRuns = "5,5,5,5,3,3"
 // parseFlags reads the command line.
 func parseFlags(args []string) (options, error) {
 	var o options
-	var counts, modeKeys, runs string
+	var counts, modeKeys, runs, kind string
 	fs := flag.NewFlagSet("benchmark", flag.ContinueOnError)
 	fs.StringVar(&o.provider, "provider", "bin/terraform-provider-hoko", "the provider `binary` to measure (make build puts it in bin/)")
 	fs.StringVar(&counts, "n", "1,10,30,100,300,1000", "comma-separated `counts` of collections")
@@ -83,7 +84,12 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "where to write the report (- for stdout)")
 	fs.BoolVar(&o.goBench, "gobench", true, "also run the Go benchmarks of internal/hoko and include them")
 	fs.StringVar(&o.workDir, "work", "", "keep Terraform's working directories and logs here (default: a temporary directory, removed)")
+	fs.StringVar(&kind, "kind", benchKinds[0].key, "the `kind` of resource to declare N of: collection, or link (links in one collection; the report becomes a section of -out)")
 	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	var err error
+	if o.kind, err = kindByKey(kind); err != nil {
 		return o, err
 	}
 	for _, field := range strings.Split(counts, ",") {
@@ -149,10 +155,6 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	report := renderReport(env.describe(), results, goBench)
-	if o.out == "-" {
-		_, err = os.Stdout.WriteString(report)
-		return err
-	}
-	return os.WriteFile(o.out, []byte(report), 0o644)
+	report := kindReport(o.kind, env.describe(), renderReport(env.describe(), results, goBench), results)
+	return writeKindReport(o.out, o.kind, report)
 }

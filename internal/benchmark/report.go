@@ -179,35 +179,44 @@ func renderTargets(s setup, results []result) string {
 		limit := (n+9)/10 + 3
 		applyRatio := apply.wall.Seconds() / offApply.wall.Seconds()
 		destroyRatio := destroy.wall.Seconds() / offDestroy.wall.Seconds()
-		cells := []struct {
-			text string
-			met  bool
-		}{
+		writeTargetRow(&b, n, []targetCell{
 			{fmt.Sprintf("%.2f", applyRatio), applyRatio <= wallTolerance},
 			{fmt.Sprintf("%.2f", destroyRatio), destroyRatio <= wallTolerance},
 			{fmt.Sprintf("%d of %d", apply.total(), limit), apply.total() <= limit},
 			{fmt.Sprintf("%d of %d", destroy.total(), limit), destroy.total() <= limit},
 			{fmt.Sprint(plan.total()), plan.total() <= 2},
-		}
-		all := true
-		fmt.Fprintf(&b, "| %d |", n)
-		for _, c := range cells {
-			mark := ""
-			if !c.met {
-				mark, all = " ✗", false
-			}
-			fmt.Fprintf(&b, " %s%s |", c.text, mark)
-		}
-		if all {
-			b.WriteString(" yes |\n")
-		} else {
-			b.WriteString(" no |\n")
-		}
+		})
 	}
 	if lastApply.n > 0 {
 		b.WriteString(whyRequests(s, lastApply, lastPlan))
 	}
 	return b.String()
+}
+
+// targetCell is one cell of a targets table: the measured value and
+// whether it meets its target.
+type targetCell struct {
+	text string
+	met  bool
+}
+
+// writeTargetRow writes the row of count n: each cell, marked ✗ when it
+// misses its target, and whether all are met.
+func writeTargetRow(b *strings.Builder, n int, cells []targetCell) {
+	all := true
+	fmt.Fprintf(b, "| %d |", n)
+	for _, c := range cells {
+		mark := ""
+		if !c.met {
+			mark, all = " ✗", false
+		}
+		fmt.Fprintf(b, " %s%s |", c.text, mark)
+	}
+	if all {
+		b.WriteString(" yes |\n")
+	} else {
+		b.WriteString(" no |\n")
+	}
 }
 
 // whyRequests explains the apply's request count from the measurements: the

@@ -24,7 +24,7 @@ type mode struct {
 	key  string
 	name string
 	// config returns the Terraform configuration for n objects.
-	config func(n int) string
+	config func(k benchKind, n int) string
 	// api reports whether the mode talks to the Hoko API (and so starts the
 	// provider).
 	api bool
@@ -45,14 +45,17 @@ var modes = []mode{
 	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true},
 }
 
-// namesLocal declares local.names, n names in for_each order.
+// namesLocal declares local.names, n names in for_each order. Terraform's
+// range() makes at most 1,024 values, so the names are built in blocks of
+// 1,000.
 func namesLocal(n int) string {
-	return fmt.Sprintf("locals {\n  names = toset([for i in range(%d) : format(\"bench-%%05d\", i)])\n}\n", n)
+	return fmt.Sprintf("locals {\n  names = toset(flatten([for a in range(%d) : [for b in range(1000) : "+
+		"format(\"bench-%%05d\", a * 1000 + b) if a * 1000 + b < %d]]))\n}\n", (n+999)/1000, n)
 }
 
 // terraformDataConfig is the floor: the same for_each over Terraform's
 // built-in resource, which needs no provider and makes no API call.
-func terraformDataConfig(n int) string {
+func terraformDataConfig(_ benchKind, n int) string {
 	return namesLocal(n) + `
 resource "terraform_data" "c" {
   for_each = local.names
@@ -63,7 +66,7 @@ resource "terraform_data" "c" {
 
 // pluginFloorConfig is the plugin floor: the same for_each over the
 // benchmark's own no-API provider (floor_provider.go).
-func pluginFloorConfig(n int) string {
+func pluginFloorConfig(_ benchKind, n int) string {
 	return `terraform {
   required_providers {
     floor = { source = "hoko/floor" }
@@ -80,8 +83,8 @@ resource "floor_item" "c" {
 
 // hokoConfig returns the configuration of n collections, with coalescing on
 // or off. The endpoint and key come from HOKO_ENDPOINT and HOKO_API_KEY.
-func hokoConfig(batch bool) func(int) string {
-	return func(n int) string {
+func hokoConfig(batch bool) func(benchKind, int) string {
+	return func(k benchKind, n int) string {
 		return fmt.Sprintf(`terraform {
   required_providers {
     hoko = { source = "hoko/hoko" }
@@ -93,11 +96,7 @@ provider "hoko" {
 }
 
 %s
-resource "hoko_collection" "c" {
-  for_each = local.names
-  name     = each.key
-}
-`, batch, namesLocal(n))
+%s`, batch, namesLocal(n), k.block)
 	}
 }
 
@@ -211,7 +210,7 @@ func (e *environment) prepare(m mode, n int) (*scenario, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(m.config(n)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(m.config(e.opts.kind, n)), 0o644); err != nil {
 		return nil, err
 	}
 	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/hoko/hoko\" = %q\n    %q = %q\n  }\n  direct {}\n}\n",
@@ -293,7 +292,7 @@ func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, a
 	if err != nil {
 		return result{}, err
 	}
-	if err := s.mock.check(s.mode, phase, s.n); err != nil {
+	if err := s.mock.check(s.mode, e.opts.kind, phase, s.n); err != nil {
 		return result{}, err
 	}
 	peak, processes, err := peakRSS(s.rusageFile)
@@ -362,7 +361,7 @@ func startMock(latency time.Duration) (*mockServer, error) {
 		srv:  srv,
 		http: &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second},
 		url:  "http://" + ln.Addr().String(),
-		key:  srv.NewKey(hokotest.ScopeRead, hokotest.ScopeWrite),
+		key:  srv.NewKey(hokotest.AllScopes()...),
 	}
 	go func() { _ = m.http.Serve(ln) }()
 	return m, nil
@@ -372,17 +371,18 @@ func startMock(latency time.Duration) (*mockServer, error) {
 func (m *mockServer) close() { _ = m.http.Close() }
 
 // check makes sure the phase did its work: after apply the workspace holds
-// the n collections besides Links, after destroy only Links.
-func (m *mockServer) check(md mode, phase string, n int) error {
+// the n objects of kind k besides what a new workspace has, after destroy
+// only those.
+func (m *mockServer) check(md mode, k benchKind, phase string, n int) error {
 	if !md.api {
 		return nil
 	}
-	want := 1
+	want := k.base
 	if phase != "destroy" {
-		want = n + 1
+		want += n
 	}
-	if got := len(m.srv.Collections()); got != want {
-		return fmt.Errorf("after %s the mock holds %d collections, want %d", phase, got, want)
+	if got := k.live(m.srv); got != want {
+		return fmt.Errorf("after %s the mock holds %d of %s, want %d", phase, got, k.resource, want)
 	}
 	return nil
 }

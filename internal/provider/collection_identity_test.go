@@ -134,7 +134,7 @@ func TestProtocolCollection_IdentitySchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireNoErrors(t, "GetResourceIdentitySchemas", resp.Diagnostics)
-	if got := slices.Sorted(maps.Keys(resp.IdentitySchemas)); !slices.Equal(got, []string{"hoko_collection", "hoko_partner", "hoko_tag"}) {
+	if got := slices.Sorted(maps.Keys(resp.IdentitySchemas)); !slices.Equal(got, []string{"hoko_collection", "hoko_link", "hoko_partner", "hoko_tag"}) {
 		t.Fatalf("identity schemas for %v, want one per resource", got)
 	}
 	s := resp.IdentitySchemas["hoko_collection"]

@@ -106,11 +106,18 @@ func (p *protocolProvider) list(nameContains string, includeResource bool, limit
 // listOf calls ListResource for typeName and reads the whole stream.
 func (p *protocolProvider) listOf(typeName, nameContains string, includeResource bool, limit int64) ([]listResult, []*tfprotov6.Diagnostic) {
 	p.t.Helper()
-	configType := p.schema.ListResourceSchemas[typeName].ValueType()
 	set := map[string]tftypes.Value{}
 	if nameContains != "" {
 		set["name_contains"] = tftypes.NewValue(tftypes.String, nameContains)
 	}
+	return p.listWith(typeName, set, includeResource, limit)
+}
+
+// listWith calls ListResource for typeName with the config attributes set
+// (the others null) and reads the whole stream.
+func (p *protocolProvider) listWith(typeName string, set map[string]tftypes.Value, includeResource bool, limit int64) ([]listResult, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	configType := p.schema.ListResourceSchemas[typeName].ValueType()
 	stream, err := p.listServer().ListResource(context.Background(), &tfprotov6.ListResourceRequest{
 		TypeName:        typeName,
 		Config:          p.dynamic(configType, p.value(configType, set)),
@@ -168,7 +175,7 @@ func TestProtocolCollectionList_SchemaHasNameFilter(t *testing.T) {
 	t.Parallel()
 	p := newProtocolProvider(t, newMockHoko(t))
 	s, ok := p.schema.ListResourceSchemas["hoko_collection"]
-	if got := slices.Sorted(maps.Keys(p.schema.ListResourceSchemas)); !ok || !slices.Equal(got, []string{"hoko_collection", "hoko_partner", "hoko_tag"}) {
+	if got := slices.Sorted(maps.Keys(p.schema.ListResourceSchemas)); !ok || !slices.Equal(got, []string{"hoko_collection", "hoko_link", "hoko_partner", "hoko_tag"}) {
 		t.Fatalf("list resource schemas for %v, want one per resource", got)
 	}
 	attrs := s.Block.Attributes

@@ -15,12 +15,12 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
-// TestListObjects_SlowServerMeetsTheDiscoveryDeadline pins that a data
+// TestListMatching_SlowServerMeetsTheDiscoveryDeadline pins that a data
 // source's listing ends at its deadline with a diagnostic that says so,
 // rather than waiting on a server that answers slowly without end (issue 13
 // item 3). The production deadline is twenty minutes; the mechanism is the
 // same at a tenth of a second.
-func TestListObjects_SlowServerMeetsTheDiscoveryDeadline(t *testing.T) {
+func TestListMatching_SlowServerMeetsTheDiscoveryDeadline(t *testing.T) {
 	t.Parallel()
 	mock := newMockHoko(t)
 	mock.SetLatency(2 * time.Second)
@@ -31,7 +31,8 @@ func TestListObjects_SlowServerMeetsTheDiscoveryDeadline(t *testing.T) {
 	ctx, cancel := boundDiscovery(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	var diags diag.Diagnostics
-	found := listObjects(ctx, collectionObjects.on(client), hoko.SortAsc, types.StringNull(),
+	objects := collectionObjects.on(client)
+	found := listMatching(ctx, objects, nameQuery(objects, hoko.SortAsc, types.StringNull()),
 		func(c hoko.Collection) string { return c.ID }, &diags)
 	if found != nil || len(diags) != 1 || diags[0].Summary() != "Hoko Read Timed Out" ||
 		!strings.Contains(diags[0].Detail(), "within 100ms") {

@@ -61,11 +61,18 @@ func streamObjects[T, I any](ctx context.Context, o kindObjects[T, I], req list.
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
+	streamMatching(ctx, o, req, stream, nameQuery(o, hoko.SortAsc, cfg.NameContains), resourceOf)
+}
+
+// streamMatching answers a list request with the objects q keeps, as each
+// page arrives. q should list oldest first (see streamObjects).
+func streamMatching[T, I any](ctx context.Context, o kindObjects[T, I], req list.ListRequest,
+	stream *list.ListResultsStream, q listQuery[T], resourceOf func(T) any) {
 	stream.Results = func(push func(list.ListResult) bool) {
 		ctx, cancel := boundDiscovery(ctx, discoveryTimeout)
 		defer cancel()
 		var pushed int64
-		for page, err := range o.store.Pages(ctx, hoko.ListOptions{Sort: hoko.SortAsc}) {
+		for page, err := range o.store.Pages(ctx, q.opts) {
 			if err != nil {
 				var diags diag.Diagnostics
 				action := "list the workspace's " + o.kind.plural
@@ -76,7 +83,7 @@ func streamObjects[T, I any](ctx context.Context, o kindObjects[T, I], req list.
 				return
 			}
 			for _, obj := range page {
-				if !matchesNameFilter(o.name(obj), cfg.NameContains) {
+				if q.keep != nil && !q.keep(obj) {
 					continue
 				}
 				if !push(o.listResult(ctx, req, obj, resourceOf)) {

@@ -43,7 +43,7 @@ func lookupObject[T, I any](ctx context.Context, o kindObjects[T, I], id, name t
 		// compares the answer with the id it asked for, so ask in lower case.
 		obj, err = o.store.Get(ctx, strings.ToLower(id.ValueString()))
 	} else {
-		searched = fmt.Sprintf("named %q", name.ValueString())
+		searched = o.kind.holding(name.ValueString())
 		obj, err = o.store.Holder(ctx, named(name.ValueString()))
 	}
 	if errors.Is(err, hoko.ErrNotFound) {
@@ -67,15 +67,29 @@ func lookupObject[T, I any](ctx context.Context, o kindObjects[T, I], id, name t
 	return obj, true
 }
 
-// listObjects reads every page of the workspace's objects of o's kind in
-// the order sort asks for ("" for the server's default) and returns those
-// the name filter lets through, each translated by model. The result is an
-// empty slice rather than nil when nothing matches, so that
-// length(data.hoko_tags.x.tags) is 0 and not an error.
-func listObjects[M, T, I any](ctx context.Context, o kindObjects[T, I], sort string, filter types.String,
-	model func(T) M, diags *diag.Diagnostics) []M {
+// listQuery is what a listing asks the API for (order and server-side
+// filters) and which of the objects it returns are kept.
+type listQuery[T any] struct {
+	opts hoko.ListOptions
+	// keep reports whether an object passes the filters the API lacks; nil
+	// keeps every object.
+	keep func(T) bool
+}
+
+// nameQuery is the listing of o's kind in sort order, kept by the name
+// filter.
+func nameQuery[T, I any](o kindObjects[T, I], sort string, filter types.String) listQuery[T] {
+	return listQuery[T]{opts: hoko.ListOptions{Sort: sort}, keep: func(obj T) bool { return matchesNameFilter(o.name(obj), filter) }}
+}
+
+// listMatching reads every page q asks for and returns the objects q keeps,
+// each translated by model. The result is an empty slice rather than nil
+// when nothing matches, so that length(data.hoko_tags.x.tags) is 0 and not
+// an error.
+func listMatching[M, T, I any](ctx context.Context, o kindObjects[T, I], q listQuery[T], model func(T) M,
+	diags *diag.Diagnostics) []M {
 	found := []M{}
-	for page, err := range o.store.Pages(ctx, hoko.ListOptions{Sort: sort}) {
+	for page, err := range o.store.Pages(ctx, q.opts) {
 		if err != nil {
 			action := "list the workspace's " + o.kind.plural
 			if !addDiscoveryTimeout(ctx, diags, action) {
@@ -84,7 +98,7 @@ func listObjects[M, T, I any](ctx context.Context, o kindObjects[T, I], sort str
 			return nil
 		}
 		for _, obj := range page {
-			if matchesNameFilter(o.name(obj), filter) {
+			if q.keep == nil || q.keep(obj) {
 				found = append(found, model(obj))
 			}
 		}
@@ -140,15 +154,31 @@ type listModel[C, M any] interface {
 // the objects the name filter lets through, each translated by model.
 func readList[C listModel[C, M], M, T, I any](ctx context.Context, o kindObjects[T, I], req datasource.ReadRequest,
 	resp *datasource.ReadResponse, model func(T) M) {
+	readQueried(ctx, o, req, resp, func(cfg C) listQuery[T] {
+		sort, filter := cfg.query()
+		return nameQuery(o, sort, filter)
+	}, model)
+}
+
+// foundModel is what readQueried needs of a plural data source's model C,
+// whose found objects are of model type M.
+type foundModel[C, M any] interface {
+	// withFound is the model with the objects found.
+	withFound(found []M) C
+}
+
+// readQueried is the Read of a plural data source with filters of its own:
+// query says, from the configuration, what to list and keep.
+func readQueried[C foundModel[C, M], M, T, I any](ctx context.Context, o kindObjects[T, I],
+	req datasource.ReadRequest, resp *datasource.ReadResponse, query func(C) listQuery[T], model func(T) M) {
 	var cfg C
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	sort, filter := cfg.query()
 	ctx, cancel := boundDiscovery(ctx, discoveryTimeout)
 	defer cancel()
-	found := listObjects(ctx, o, sort, filter, model, &resp.Diagnostics)
+	found := listMatching(ctx, o, query(cfg), model, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -43,6 +43,9 @@ type kindObjects[T, I any] struct {
 	label func(I) string
 	// key is an item's unique key value; nil for a kind without one.
 	key func(I) string
+	// references lists the objects of other kinds an item points at (a
+	// link's collection and partner); nil for a kind that points at none.
+	references func(I) []objectReference
 }
 
 // on returns o bound to client, which may be nil before the provider is

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -26,6 +27,7 @@ const (
 var (
 	_ provider.Provider                  = (*hokoProvider)(nil)
 	_ provider.ProviderWithListResources = (*hokoProvider)(nil)
+	_ provider.ProviderWithFunctions     = (*hokoProvider)(nil)
 )
 
 // New returns a constructor for the provider, with version set at build time.
@@ -160,13 +162,13 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 // Resources lists the provider's managed resources.
 func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCollectionResource, NewTagResource, NewPartnerResource}
+	return []func() resource.Resource{NewCollectionResource, NewTagResource, NewPartnerResource, NewLinkResource}
 }
 
 // ListResources lists the provider's list resources, which `terraform query`
 // (Terraform 1.14+) uses.
 func (p *hokoProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{NewCollectionListResource, NewTagListResource, NewPartnerListResource}
+	return []func() list.ListResource{NewCollectionListResource, NewTagListResource, NewPartnerListResource, NewLinkListResource}
 }
 
 // DataSources lists the provider's data sources.
@@ -175,7 +177,13 @@ func (p *hokoProvider) DataSources(context.Context) []func() datasource.DataSour
 		NewCollectionDataSource, NewCollectionsDataSource,
 		NewTagDataSource, NewTagsDataSource,
 		NewPartnerDataSource, NewPartnersDataSource,
+		NewLinkDataSource, NewLinksDataSource,
 	}
+}
+
+// Functions lists the provider's functions (Terraform 1.8+).
+func (p *hokoProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewUTMURLFunction}
 }
 
 // stringOr returns v's value when it is set, and fallback otherwise.

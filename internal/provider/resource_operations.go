@@ -154,12 +154,17 @@ func deleteObject[M resourceModel[M, T, I], T, I any](ctx context.Context, o kin
 // unique key another object holds; the API cannot say so, so the key is
 // looked up and, when another object holds it, the diagnostic says whether
 // to adopt that object (see name_taken.go).
+// Otherwise an object of another kind the item points at may not exist,
+// which the API cannot say either.
 func (o kindObjects[T, I]) addWriteError(ctx context.Context, diags *diag.Diagnostics, action string, item I, self string, err error) {
 	if o.key != nil && hoko.StatusCode(err) == http.StatusBadRequest {
 		if holder, findErr := o.store.Holder(ctx, item); findErr == nil && o.id(holder) != self {
 			addTakenKeyError(diags, o.client, o.kind, o.key(item), o.id(holder), err)
 			return
 		}
+	}
+	if o.missingReference(ctx, diags, item, err) {
+		return
 	}
 	addOperationError(ctx, diags, o.kind, action, err)
 }
