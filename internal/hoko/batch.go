@@ -181,7 +181,8 @@ func (b *writeBatcher[In, Out]) run() {
 //     operations in them (it does after every round, one by one) or have
 //     none left to start (the tail of an apply, a dependency chain); the
 //     round waits until the caller has been quiet for a few of its own
-//     beats, then goes, and the estimate of slots drops to what is inside.
+//     beats, then goes; the estimate of slots drops to what came only when
+//     a lone call came or the caller stayed idle (see Operations.lower).
 //
 // A lone call so goes out at once (a full house of one), and so does every
 // step of a chain. Whatever the signal, a round waits at most gatherWait
@@ -253,7 +254,7 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 			stop()
 			endedBy = "limit"
 		}
-		b.ops.lower(waiting)
+		b.ops.lower(waiting, endedBy)
 		return time.Since(start), endedBy
 	}
 }

@@ -238,15 +238,17 @@ func (o *Operations) snapshot() activity {
 }
 
 // lower sets the estimate of slots to n after a round went with n calls
-// before its house was full, when n is at most half of it: Terraform has
-// run out of work for its slots (a chain after a busy spell, the tail of an
-// apply), and the next rounds should not wait for a house that big. A round
-// that found more went early because Terraform was slow to refill its slots
-// (a busy machine), and keeps the estimate, so that the rounds after it do
-// not go half empty.
-func (o *Operations) lower(n int) {
+// before its house was full, when n is at most half of it and the round
+// says Terraform has run out of work for its slots: a lone call (a chain
+// after a busy spell) or a caller idle for gatherWait (the tail of an
+// apply). Several calls that went when the caller fell quiet for a few
+// beats more likely met a slow refill (a loaded machine pauses Terraform
+// between operations); lowering then would make every later round go at
+// that size, so the estimate stays and the next round waits for its house
+// again.
+func (o *Operations) lower(n int, endedBy string) {
 	o.mu.Lock()
-	if n <= o.peak/2 {
+	if n <= o.peak/2 && (n <= 1 || endedBy != "quiet") {
 		o.peak = max(n, 1)
 	}
 	o.mu.Unlock()
