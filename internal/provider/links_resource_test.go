@@ -409,3 +409,346 @@ func TestAccLinks_ManyEntries(t *testing.T) {
 		},
 	})
 }
+
+// onlyForeignLeft is a CheckDestroy: the mock holds exactly the foreign
+// links given, unchanged since before (same updatedAt).
+func (m *mockHoko) onlyForeignLeft(foreign ...hokotest.Link) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		live := m.Links()
+		if len(live) != len(foreign) {
+			return fmt.Errorf("after destroy the mock holds %d links, want only the %d foreign ones", len(live), len(foreign))
+		}
+		for _, f := range foreign {
+			l, ok := m.Link(f.ID)
+			if !ok || !l.UpdatedAt.Equal(f.UpdatedAt) {
+				return fmt.Errorf("foreign link %s was deleted or written (%+v)", f.ID, l)
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccLinks_ImportByCollectionPlansNothing(t *testing.T) {
+	t.Parallel()
+	w := newLinkWorkspace(t)
+	coll := w.spring.ID
+	w.SeedLink(hokotest.Link{URL: "https://example.com/1", CollectionID: coll, ExternalID: new("crm-1"), Title: new("One"),
+		UTM: hokotest.UTM{Source: new("news"), Campaign: new("spring")}})
+	w.SeedLink(hokotest.Link{URL: "https://example.com/2", CollectionID: coll, ExternalID: new("crm-2"), TenantID: new("acme"),
+		PartnerID: &w.acme.ID})
+	bare := w.SeedLink(hokotest.Link{URL: "https://example.com/3", CollectionID: coll})
+	w.SeedLink(hokotest.Link{URL: "https://example.com/other", CollectionID: w.autumn.ID, ExternalID: new("crm-9")})
+	entries := linksEntries{
+		"crm-1": {"url": `"https://example.com/1"`, "external_id": `"crm-1"`, "title": `"One"`,
+			"utm": `{ source = "news", campaign = "spring" }`},
+		"crm-2": {"url": `"https://example.com/2"`, "external_id": `"crm-2"`, "tenant_id": `"acme"`,
+			"partner_id": fmt.Sprintf("%q", w.acme.ID)},
+		bare.ID: {"url": `"https://example.com/3"`},
+	}
+	importBlock := fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", testLinks, coll)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: w.linksConfig(coll, entries, "", importBlock),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testLinks, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, 3),
+					statecheck.ExpectKnownValue(testLinks, entryPath(bare.ID, "id"), knownvalue.StringExact(bare.ID)),
+					mockCheck(func() error {
+						if n := len(w.RequestsMatching(http.MethodPut)) + len(w.RequestsMatching(http.MethodDelete)); n != 0 {
+							return fmt.Errorf("importing wrote %d times, want never", n)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				ResourceName:                         testLinks,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateIdFunc:                    func(*terraform.State) (string, error) { return coll, nil },
+				ImportStateVerifyIdentifierAttribute: "collection_id",
+			},
+		},
+	})
+}
+
+func TestAccLinks_ForeignLinksLeftAlone(t *testing.T) {
+	t.Parallel()
+	w := newLinkWorkspace(t)
+	coll := w.spring.ID
+	foreign := []hokotest.Link{
+		w.SeedLink(hokotest.Link{URL: "https://example.com/foreign", CollectionID: coll, ExternalID: new("theirs")}),
+		w.SeedLink(hokotest.Link{URL: "https://example.com/a", CollectionID: coll}),
+	}
+	foreignIDs := []string{foreign[0].ID, foreign[1].ID}
+	v1 := linksEntries{"a": {"url": `"https://example.com/a"`}, "b": {"url": `"https://example.com/b"`}, "c": {"url": `"https://example.com/c"`}}
+	v2 := v1.with(map[string]linkAttrs{"b": nil, "c": {"url": `"https://example.com/c"`, "title": `"C"`}})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             w.onlyForeignLeft(foreign...),
+		Steps: []resource.TestStep{
+			{
+				Config:            w.linksConfig(coll, v1, ""),
+				ConfigStateChecks: []statecheck.StateCheck{w.setMatchesMock(coll, 3, foreignIDs...)},
+			},
+			{
+				PreConfig:         w.ResetRequests,
+				Config:            w.linksConfig(coll, v2, ""),
+				ConfigStateChecks: []statecheck.StateCheck{w.setMatchesMock(coll, 2, foreignIDs...), w.untouched(t, foreignIDs)},
+			},
+			{
+				// Import adopts every link of the collection, foreign ones too.
+				ResourceName:      testLinks,
+				ImportState:       true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) { return coll, nil },
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if got := states[0].Attributes["links.%"]; got != "4" {
+						return fmt.Errorf("import adopted %s links, want the 2 managed and the 2 foreign", got)
+					}
+					if states[0].Attributes["links.theirs.id"] != foreign[0].ID {
+						return fmt.Errorf("the foreign link with external id theirs is not keyed by it: %v", states[0].Attributes)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// untouched checks that no link request since the last reset named ids.
+func (m *mockHoko) untouched(t *testing.T, ids []string) mockCheck {
+	return func() error {
+		for _, method := range []string{http.MethodPut, http.MethodDelete} {
+			for _, req := range m.RequestsFor(hokotest.KindLink, method) {
+				for _, id := range ids {
+					if strings.Contains(string(req.Body), id) {
+						return fmt.Errorf("a %s sent foreign link %s: %s", method, id, req.Body)
+					}
+				}
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccLinks_InvalidEntriesNameTheirKey(t *testing.T) {
+	t.Parallel()
+	w := newLinkWorkspace(t)
+	coll := w.spring.ID
+	for name, c := range map[string]struct {
+		entries linksEntries
+		want    []string
+	}{
+		"bad url": {linksEntries{"home": {"url": `"ftp://example.com"`}, "ok": {"url": `"https://example.com"`}},
+			[]string{"Invalid URL", `links["home"].url`, "must start with https://"}},
+		"bad image": {linksEntries{"promo": {"url": `"https://example.com"`, "image": `"example.com/x.png"`}},
+			[]string{"Invalid URL", `links["promo"].image`}},
+		"shared external id": {linksEntries{
+			"a": {"url": `"https://example.com/a"`, "external_id": `"crm-1"`},
+			"b": {"url": `"https://example.com/b"`, "external_id": `"crm-1"`},
+		}, []string{"Duplicate External ID", `The entries "a" and "b" of links both have external_id "crm-1"`}},
+		"shared id": {linksEntries{
+			"a": {"url": `"https://example.com/a"`, "id": `"550e8400-e29b-41d4-a716-446655440000"`},
+			"b": {"url": `"https://example.com/b"`, "id": `"550e8400-e29b-41d4-a716-446655440000"`},
+		}, []string{"Duplicate Link ID", `The entries "a" and "b" of links both set id`}},
+		"malformed id": {linksEntries{"x": {"url": `"https://example.com/a"`, "id": `"nope"`}},
+			[]string{`links["x"].id`, "must be a link id"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      w.linksConfig(coll, c.entries, ""),
+					PlanOnly:    true,
+					ExpectError: errorMatching(c.want...),
+				}},
+			})
+		})
+	}
+	if n := len(w.RequestsFor(hokotest.KindLink, "")); n != 0 {
+		t.Errorf("the mock received %d link requests, want none: validation happens at plan time", n)
+	}
+}
+
+// TestAccLinks_MovesKeepTheLink renames keys, moves a link from a hoko_link
+// into the set and from the set to a hoko_link, and moves the whole set to
+// another collection: no link is ever deleted or created again, and each
+// keeps its id.
+func TestAccLinks_MovesKeepTheLink(t *testing.T) {
+	t.Parallel()
+	w := newLinkWorkspace(t)
+	coll := w.spring.ID
+	single := w.SeedLink(hokotest.Link{URL: "https://example.com/single", CollectionID: coll, Title: new("Single")})
+	kept := w.SeedLink(hokotest.Link{URL: "https://example.com/kept", CollectionID: coll})
+	singleAttrs := linkAttrs{"url": `"https://example.com/single"`, "title": `"Single"`}
+	singleLink := fmt.Sprintf("resource \"hoko_link\" \"single\" {\n  collection_id = %q\n  url = \"https://example.com/single\"\n  title = \"Single\"\n}\n", coll)
+	importSingle := fmt.Sprintf("import {\n  to = hoko_link.single\n  id = %q\n}\n", single.ID)
+	v1 := linksEntries{
+		"a":    {"url": `"https://example.com/a"`},
+		"b":    {"url": `"https://example.com/b"`, "external_id": `"crm-b"`},
+		"kept": {"url": `"https://example.com/kept"`, "id": fmt.Sprintf("%q", kept.ID)},
+	}
+	// a becomes a2 unchanged; b becomes b2 with a new title.
+	renamed := linksEntries{
+		"a2":   v1["a"],
+		"b2":   v1["b"].with("title", `"B"`),
+		"kept": v1["kept"],
+	}
+	withSingle := renamed.with(map[string]linkAttrs{"single": singleAttrs.with("id", fmt.Sprintf("%q", single.ID))})
+	sameA, sameB := statecheck.CompareValue(compare.ValuesSame()), statecheck.CompareValue(compare.ValuesSame())
+	sameSingle := statecheck.CompareValue(compare.ValuesSame())
+	noDeletes := mockCheck(func() error {
+		if n := len(w.RequestsFor(hokotest.KindLink, http.MethodDelete)); n != 0 {
+			return fmt.Errorf("the mock received %d link DELETEs, want none", n)
+		}
+		return nil
+	})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             w.checkNoLinkLeft,
+		Steps: []resource.TestStep{
+			{
+				// A link adopted by id, next to a hoko_link imported.
+				Config: w.linksConfig(coll, v1, "", singleLink, importSingle),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, 3, single.ID),
+					statecheck.ExpectKnownValue(testLinks, entryPath("kept", "id"), knownvalue.StringExact(kept.ID)),
+					statecheck.ExpectKnownValue("hoko_link.single", tfjsonpath.New("id"), knownvalue.StringExact(single.ID)),
+					sameA.AddStateValue(testLinks, entryPath("a", "id")),
+					sameB.AddStateValue(testLinks, entryPath("b", "id")),
+					sameSingle.AddStateValue("hoko_link.single", tfjsonpath.New("id")),
+				},
+			},
+			{
+				PreConfig: w.ResetRequests,
+				Config:    w.linksConfig(coll, renamed, "", singleLink),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testLinks, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testLinks, entryPath("a2", "id"), knownvalue.StringRegexp(uuidRegexp)),
+					plancheck.ExpectKnownValue(testLinks, entryPath("a2", "updated_at"), knownvalue.NotNull()),
+					plancheck.ExpectUnknownValue(testLinks, entryPath("b2", "updated_at")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, 3, single.ID),
+					sameA.AddStateValue(testLinks, entryPath("a2", "id")),
+					sameB.AddStateValue(testLinks, entryPath("b2", "id")),
+					noDeletes,
+					mockCheck(func() error {
+						return w.expectLinkWrites(t, 500, []map[string]any{updateItem(w.linkIDByExternalID("crm-b"), coll,
+							map[string]any{"url": "https://example.com/b", "externalId": "crm-b", "title": "B"})}, nil)()
+					}),
+				},
+			},
+			{
+				// hoko_link -> hoko_links: forget the resource, adopt its link by id.
+				PreConfig: w.ResetRequests,
+				Config: w.linksConfig(coll, withSingle, "",
+					"removed {\n  from = hoko_link.single\n  lifecycle {\n    destroy = false\n  }\n}\n"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, 4),
+					sameSingle.AddStateValue(testLinks, entryPath("single", "id")),
+					noDeletes,
+				},
+			},
+			{
+				// hoko_links -> hoko_link: let go of the entry, import it.
+				PreConfig: w.ResetRequests,
+				Config:    w.linksConfig(coll, renamed, "forget_removed = true", singleLink, importSingle),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, 3, single.ID),
+					sameSingle.AddStateValue("hoko_link.single", tfjsonpath.New("id")),
+					noDeletes,
+					mockCheck(func() error {
+						if n := len(w.RequestsFor(hokotest.KindLink, http.MethodPut)); n != 0 {
+							return fmt.Errorf("the mock received %d link PUTs, want none", n)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				// The whole set moves to another collection in place.
+				PreConfig: w.ResetRequests,
+				Config:    w.linksConfig(w.autumn.ID, renamed, "forget_removed = true", singleLink),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(w.autumn.ID, 3),
+					sameA.AddStateValue(testLinks, entryPath("a2", "id")),
+					sameB.AddStateValue(testLinks, entryPath("b2", "id")),
+					noDeletes,
+				},
+			},
+			{
+				ResourceName:                         testLinks,
+				ImportState:                          true,
+				ImportStateIdFunc:                    func(*terraform.State) (string, error) { return w.autumn.ID, nil },
+				ImportStateVerifyIdentifierAttribute: "collection_id",
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if got := states[0].Attributes["links.%"]; got != "3" {
+						return fmt.Errorf("import adopted %s links of autumn, want 3", got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccLinks_ConvergeUnderFaults creates 200 entries (60 identical in
+// every field, without external ids) in requests of at most 50, updates
+// them all and destroys them, under the collection tests' fault mix: the
+// state must be the mock's, with no duplicate.
+func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
+	t.Parallel()
+	const n = 200
+	w := newLinkWorkspace(t)
+	w.ProviderSettings = "max_batch_size = 10"
+	coll := w.spring.ID
+	entries := func(title string) linksEntries {
+		e := linksEntries{}
+		for i := range n {
+			url := fmt.Sprintf(`"https://example.com/%d"`, i)
+			if i < 60 {
+				url = `"https://example.com/same"`
+			}
+			e[fmt.Sprintf("k%03d", i)] = linkAttrs{"url": url, "title": fmt.Sprintf("%q", title)}
+		}
+		return e
+	}
+	w.SetFaults(faultMix(20241202))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             w.checkNoLinkLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: w.linksConfig(coll, entries("v1"), ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, n),
+					mockCheck(func() error { t.Logf("v1: %s", faultFigures(w.mockHoko)); return nil }),
+				},
+			},
+			{
+				Config: w.linksConfig(coll, entries("v2"), ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					w.setMatchesMock(coll, n),
+					mockCheck(func() error {
+						for _, l := range w.Links() {
+							if l.Title == nil || *l.Title != "v2" {
+								return fmt.Errorf("link %s has title %v, want v2", l.ID, l.Title)
+							}
+						}
+						t.Logf("v2: %s", faultFigures(w.mockHoko))
+						return nil
+					}),
+				},
+			},
+		},
+	})
+	if st := w.Stats(); st.FaultsInjected == 0 || st.RateLimited == 0 {
+		t.Fatalf("the fault mix never struck (%+v); the test proves nothing", st)
+	}
+	t.Logf("after destroy: %s; duplicates found 0", faultFigures(w.mockHoko))
+}
