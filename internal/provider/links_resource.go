@@ -143,9 +143,7 @@ func (r *linksResource) Configure(_ context.Context, req resource.ConfigureReque
 
 // entryType is the object type of one entry, from the schema.
 func entryType(ctx context.Context) attr.Type {
-	var resp resource.SchemaResponse
-	(&linksResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
-	return resp.Schema.Attributes["links"].GetType().(types.MapType).ElemType
+	return schema.NestedAttributeObject{Attributes: linkEntryAttributes(ctx)}.Type()
 }
 
 // entriesOf reads a links map; nil for a null one.
@@ -221,27 +219,48 @@ func sharedValues(entries map[string]linkEntryModel, field func(linkEntryModel) 
 
 // ModifyPlan gives every entry the computed values of the link it is, so
 // that a change of one entry among thousands plans that entry alone, and a
-// renamed key keeps its link (see linkPlan.planEntries).
+// renamed key keeps its link (see linkPlan.planEntries). The provider's
+// server plans hoko_links itself with the same function (links_server.go);
+// this is the framework's path to it.
 func (r *linksResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
-		return // destroy, or a create: every entry's values come from Hoko
+	if req.Plan.Raw.IsNull() {
+		return // destroy
 	}
-	var plan, state linksResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || plan.Links.IsUnknown() || plan.CollectionID.IsUnknown() {
-		return
-	}
-	p := linkPlan{
-		planned: entriesOf(ctx, plan.Links, &resp.Diagnostics), prior: entriesOf(ctx, state.Links, &resp.Diagnostics),
-		collectionID: plan.CollectionID.ValueString(), moved: !plan.CollectionID.Equal(state.CollectionID),
-		elsewhere: elsewhereKeys(ctx, req.Private, &resp.Diagnostics),
+	var config, state linksResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan := planLinks(ctx, config, state, elsewhereKeys(ctx, req.Private, &resp.Diagnostics), &resp.Diagnostics)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	}
+}
+
+// planLinks is the plan of hoko_links for config, given the prior state
+// (zero for a create): the configuration, with each entry's computed
+// values kept from the link it is or unknown.
+func planLinks(ctx context.Context, config, state linksResourceModel, elsewhere map[string]bool, diags *diag.Diagnostics) linksResourceModel {
+	plan := config
+	if config.Links.IsUnknown() || config.CollectionID.IsUnknown() {
+		plan.Links = types.MapUnknown(entryType(ctx))
+		return plan
+	}
+	p := linkPlan{
+		planned: entriesOf(ctx, config.Links, diags), prior: entriesOf(ctx, state.Links, diags),
+		collectionID: config.CollectionID.ValueString(),
+		moved:        !state.CollectionID.IsNull() && !config.CollectionID.Equal(state.CollectionID),
+		elsewhere:    elsewhere,
+	}
+	if diags.HasError() {
+		return plan
+	}
 	entries, _ := p.planEntries()
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("links"), mapOf(ctx, entries, &resp.Diagnostics))...)
+	plan.Links = mapOf(ctx, entries, diags)
+	return plan
 }
 
 // privateGetter is what the requests' private state offers.
