@@ -245,12 +245,13 @@ func (r *linksResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 // values kept from the link it is or unknown.
 func planLinks(ctx context.Context, config, state linksResourceModel, elsewhere map[string]bool, diags *diag.Diagnostics) linksResourceModel {
 	plan := config
-	if config.Links.IsUnknown() || config.CollectionID.IsUnknown() {
-		plan.Links = types.MapUnknown(entryType(ctx))
+	if config.Links.IsUnknown() {
 		return plan
 	}
 	p := linkPlan{
 		planned: entriesOf(ctx, config.Links, diags), prior: entriesOf(ctx, state.Links, diags),
+		// An unknown collection (created in the same apply) is a move:
+		// every entry is planned as changed.
 		collectionID: config.CollectionID.ValueString(),
 		moved:        !state.CollectionID.IsNull() && !config.CollectionID.Equal(state.CollectionID),
 		elsewhere:    elsewhere,

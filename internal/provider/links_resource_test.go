@@ -789,3 +789,45 @@ func TestAccLinks_MovedOutOfBandIsMovedBack(t *testing.T) {
 		},
 	})
 }
+
+// TestAccLinks_InCollectionOfTheSameApply plans a set whose collection is
+// created in the same apply (collection_id unknown at plan time), and
+// later moves it to another such collection.
+func TestAccLinks_InCollectionOfTheSameApply(t *testing.T) {
+	t.Parallel()
+	m := newMockHoko(t)
+	config := func(name string) string {
+		return m.config(fmt.Sprintf(`
+resource "hoko_collection" "c" { name = %q }
+resource "hoko_links" "set" {
+  collection_id = hoko_collection.c.id
+  links = { for i in range(3) : "k${i}" => { url = "https://example.com/${i}" } }
+}
+`, name))
+	}
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	collectionOf := func() string { c, _ := m.CollectionByName("Second"); return c.ID }
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.checkNoLinkLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: config("First"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testLinks, entryPath("k0", "id"), knownvalue.StringRegexp(uuidRegexp)),
+					sameID.AddStateValue(testLinks, entryPath("k1", "id")),
+				},
+			},
+			{
+				// A rename keeps the collection's id: nothing to send.
+				Config: config("Second"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(testLinks, entryPath("k1", "id")),
+					stateFunc(func(req statecheck.CheckStateRequest) error {
+						return m.setMatchesMock(collectionOf(), 3).(stateFunc)(req)
+					}),
+				},
+			},
+		},
+	})
+}
