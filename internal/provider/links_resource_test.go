@@ -98,7 +98,14 @@ func stateEntries(req statecheck.CheckStateRequest) (map[string]map[string]any, 
 // and that the collection holds no other link but the foreign ids given. A
 // create sent twice shows as a link no entry knows.
 func (m *mockHoko) setMatchesMock(collectionID string, want int, foreign ...string) statecheck.StateCheck {
+	return m.setMatchesMockIn(func() string { return collectionID }, want, foreign...)
+}
+
+// setMatchesMockIn is setMatchesMock for a collection known only once the
+// check runs.
+func (m *mockHoko) setMatchesMockIn(collection func() string, want int, foreign ...string) statecheck.StateCheck {
 	return stateFunc(func(req statecheck.CheckStateRequest) error {
+		collectionID := collection()
 		entries, err := stateEntries(req)
 		if err != nil {
 			return err
@@ -823,9 +830,7 @@ resource "hoko_links" "set" {
 				Config: config("Second"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(testLinks, entryPath("k1", "id")),
-					stateFunc(func(req statecheck.CheckStateRequest) error {
-						return m.setMatchesMock(collectionOf(), 3).(stateFunc)(req)
-					}),
+					m.setMatchesMockIn(collectionOf, 3),
 				},
 			},
 		},
