@@ -2,9 +2,12 @@ resource "hoko_collection" "products" {
   name = "Products"
 }
 
-# One link per product, from a CSV with the columns sku, url and title.
+# One link per product, from data such as csvdecode(file("products.csv")).
 locals {
-  products = csvdecode(file("${path.module}/products.csv"))
+  products = [
+    { sku = "1001", url = "https://example.com/p/1001", title = "Blue mug" },
+    { sku = "1002", url = "https://example.com/p/1002", title = "Red mug" },
+  ]
 }
 
 resource "hoko_links" "products" {
