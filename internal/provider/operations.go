@@ -36,6 +36,7 @@ func newServer(version string, ops *hoko.Operations) (tfprotov6.ProviderServer, 
 		return nil, err
 	}
 	lists, _ := server.(tfprotov6.ListResourceServer)
+	server = linksPlanningServer{ProviderServer: server}
 	return countingServer{ProviderServer: server, ListResourceServer: lists, ops: ops}, nil
 }
 

@@ -162,7 +162,7 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 // Resources lists the provider's managed resources.
 func (p *hokoProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCollectionResource, NewTagResource, NewPartnerResource, NewLinkResource}
+	return []func() resource.Resource{NewCollectionResource, NewTagResource, NewPartnerResource, NewLinkResource, NewLinksResource}
 }
 
 // ListResources lists the provider's list resources, which `terraform query`
