@@ -53,8 +53,8 @@ func TestComplete_AddsDeclaredIdentity(t *testing.T) {
 	t.Parallel()
 	ps := completed(t, terraform111JSON)
 
-	if got := keys(ps.ResourceIdentitySchemas); len(got) != 1 || got[0] != "hoko_collection" {
-		t.Fatalf("identity schemas: want hoko_collection only, got %v", got)
+	if got, want := keys(ps.ResourceIdentitySchemas), []string{"hoko_collection", "hoko_link", "hoko_partner", "hoko_tag"}; !slices.Equal(got, want) {
+		t.Fatalf("identity schemas: want %v (every per-object resource), got %v", want, got)
 	}
 	identity := ps.ResourceIdentitySchemas["hoko_collection"]
 	if identity.Version != 0 || len(identity.Attributes) != 1 {
@@ -77,8 +77,8 @@ func TestComplete_AddsDeclaredListResource(t *testing.T) {
 	t.Parallel()
 	ps := completed(t, terraform111JSON)
 
-	if got := keys(ps.ListResourceSchemas); len(got) != 1 || got[0] != "hoko_collection" {
-		t.Fatalf("list resource schemas: want hoko_collection only, got %v", got)
+	if got, want := keys(ps.ListResourceSchemas), []string{"hoko_collection", "hoko_link", "hoko_partner", "hoko_tag"}; !slices.Equal(got, want) {
+		t.Fatalf("list resource schemas: want %v, got %v", want, got)
 	}
 	block := ps.ListResourceSchemas["hoko_collection"].Block
 	if !strings.Contains(block.Description, "terraform query") || block.DescriptionKind != tfjson.SchemaDescriptionKindPlain {
