@@ -104,7 +104,7 @@ func (s resourceScenarios) listAcceptance(t *testing.T) {
 	}
 	typeName := s.kind.typeName()
 	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{needsTerraformQuery},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: mock.config(`data "hoko_collection" "links" { name = "Links" }`)},
