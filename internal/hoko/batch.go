@@ -140,7 +140,7 @@ func (b *writeBatcher[In, Out]) do(ctx context.Context, item In) (Out, error) {
 // when a round finds the queue empty, so no goroutine outlives the work.
 func (b *writeBatcher[In, Out]) run() {
 	for {
-		waited, why := b.gather()
+		waited, why, slots := b.gather()
 		b.mu.Lock()
 		calls := b.live(b.queue)
 		b.queue = nil
@@ -152,7 +152,7 @@ func (b *writeBatcher[In, Out]) run() {
 		b.mu.Unlock()
 		if waited > 0 && b.log != nil {
 			b.log.Debug(calls[0].ctx, "Hoko coalesced write round waited", map[string]any{
-				"items": len(calls), "waited_ms": float64(waited.Microseconds()) / 1000, "ended_by": why,
+				"items": len(calls), "waited_ms": float64(waited.Microseconds()) / 1000, "ended_by": why, "slots": slots,
 			})
 		}
 
@@ -192,8 +192,9 @@ func (b *writeBatcher[In, Out]) run() {
 // loaded machine that can take longer than gatherWait, and a round cut
 // short there would go half empty.
 //
-// It returns how long the round waited and what ended the wait.
-func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) {
+// It returns how long the round waited, what ended the wait, and the
+// estimate of slots it waited to fill.
+func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string, slots int) {
 	var fallback, limit <-chan time.Time
 	var idle *time.Timer
 	var start time.Time
@@ -210,9 +211,9 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 		b.mu.Unlock()
 		if full {
 			if fallback == nil {
-				return 0, ""
+				return 0, "", a.peak
 			}
-			return time.Since(start), "full house"
+			return time.Since(start), "full house", a.peak
 		}
 		if fallback == nil {
 			start = time.Now()
@@ -255,7 +256,7 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string) 
 			endedBy = "limit"
 		}
 		b.ops.lower(waiting, endedBy)
-		return time.Since(start), endedBy
+		return time.Since(start), endedBy, a.peak
 	}
 }
 

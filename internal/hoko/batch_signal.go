@@ -73,18 +73,24 @@ func (o *Operations) Begin() (end func()) {
 }
 
 // BeginPrelude is Begin for a step Terraform takes right before it applies
-// a change: in its apply walk it plans each create and update again, and
-// upgrades the stored state of each update and delete, with a little work
-// of its own before the apply. The step takes over the operation's earlier
-// announcement, if any, and its end function is told whether an apply will
-// follow: if so, the operation stays counted, as an announcement. The next
-// BeginAnnounced takes it over; one that no operation takes within
-// announceTTL is dropped, so a step never followed by an apply (in
-// Terraform's plan walk, or when an apply fails) cannot hold rounds back for
-// long.
-func (o *Operations) BeginPrelude() (end func(announce bool)) {
+// a change: in its apply walk it upgrades the stored state of each update
+// and delete, and plans each create and update again, with a little work
+// of its own before the apply. follows says whether the step follows an
+// earlier one of the same operation (an update's plan follows its upgrade):
+// it then takes over that step's announcement. A first step (an upgrade, or
+// a create's plan) takes over nothing: its operation had no announcement,
+// and taking another operation's would count two operations as one. The
+// end function is told whether an apply will follow: if so, the operation
+// stays counted, as an announcement. The next BeginAnnounced takes it over;
+// one that no operation takes within announceTTL is dropped, so a step
+// never followed by an apply (in Terraform's plan walk, or when an apply
+// fails) cannot hold rounds back for long. Announcements carry no name:
+// which one a step takes does not matter, only how many are live.
+func (o *Operations) BeginPrelude(follows bool) (end func(announce bool)) {
 	o.mu.Lock()
-	o.takeAnnouncement()
+	if follows {
+		o.takeAnnouncement()
+	}
 	o.inside++
 	o.notify()
 	o.mu.Unlock()
@@ -120,11 +126,16 @@ func (o *Operations) BeginAnnounced() (end func()) {
 	return o.Begin()
 }
 
-// Forget drops every announcement: the caller starts over (Terraform
-// configures the provider again for a new walk, which plans anew).
+// Forget drops every announcement and the estimate of slots: the caller
+// starts over (Terraform configures the provider again for a new walk,
+// which plans anew and may run fewer operations side by side: a plan walk
+// plans every resource of a chain, its apply walk applies them one by one).
+// Terraform starts a provider process per walk, so this matters when one
+// server serves several walks, as in the acceptance tests.
 func (o *Operations) Forget() {
 	o.mu.Lock()
 	o.announced = nil
+	o.peak = max(o.inside, o.waiting)
 	o.notify()
 	o.mu.Unlock()
 }

@@ -97,14 +97,14 @@ func TestClientBatch_AnnouncementThatNeverComesHoldsBriefly(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
 		// A planned change that is never applied (Terraform's plan walk,
 		// or an apply that failed) announces a write that never comes.
-		ops.BeginPrelude()(true)
+		ops.BeginPrelude(false)(true)
 		start := time.Now()
 		operation(t, client, ops, 0, "alone")
 		if took, want := time.Since(start), hoko.AnnounceTTL+bubbleLatency; took != want {
 			t.Errorf("took %v, want %v: a stale announcement holds a round until it expires, and no longer", took, want)
 		}
 		// An announcement taken over by its apply holds nothing.
-		ops.BeginPrelude()(true)
+		ops.BeginPrelude(false)(true)
 		start = time.Now()
 		end := ops.BeginAnnounced()
 		if _, err := client.Collections().Upsert(t.Context(), hoko.CollectionItem{Name: hoko.Value("announced")}); err != nil {
@@ -116,6 +116,33 @@ func TestClientBatch_AnnouncementThatNeverComesHoldsBriefly(t *testing.T) {
 		}
 		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{1, 1}) {
 			t.Errorf("PUT sizes = %v, want [1 1]", got)
+		}
+	})
+}
+
+func TestClientBatch_FirstStepsKeepEveryAnnouncement(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ops := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
+		// Terraform's apply walk plans two creates side by side. A's plan
+		// ends first and announces A's apply; B's plan, a first step like
+		// A's, must leave that announcement alone. Had B taken it, A's apply
+		// would take B's, B would count as gone, and A's write would go
+		// alone while B is on its way.
+		ops.BeginPrelude(false)(true)
+		endB := ops.BeginPrelude(false)
+		time.Sleep(time.Millisecond)
+		endB(true)
+		var wg sync.WaitGroup
+		for i, start := range []time.Duration{0, 5 * time.Millisecond} {
+			wg.Go(func() {
+				time.Sleep(start) // B's apply begins later: it is announced meanwhile
+				write(t, client, ops.BeginAnnounced(), 0, fmt.Sprintf("c%d", i))
+			})
+		}
+		wg.Wait()
+		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{2}) {
+			t.Errorf("PUT sizes = %v, want both creates in one PUT", got)
 		}
 	})
 }

@@ -61,7 +61,9 @@ func (s countingServer) ConfigureProvider(ctx context.Context, req *tfprotov6.Co
 // that changes something as an announcement of the apply that follows it
 // in Terraform's apply walk.
 func (s countingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	end := s.ops.BeginPrelude()
+	// An update's plan follows its upgrade in the apply walk; a create's
+	// plan (no prior state) is its operation's first step.
+	end := s.ops.BeginPrelude(!isNull(req.PriorState))
 	resp, err := s.ProviderServer.PlanResourceChange(ctx, req)
 	end(err == nil && resp != nil && !hasError(resp.Diagnostics) && changes(req.PriorState, resp.PlannedState))
 	return resp, err
@@ -71,7 +73,7 @@ func (s countingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.P
 // that follows it: Terraform's apply walk upgrades the stored state of each
 // update and delete right before it applies it (deletes get no plan there).
 func (s countingServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	end := s.ops.BeginPrelude()
+	end := s.ops.BeginPrelude(false)
 	resp, err := s.ProviderServer.UpgradeResourceState(ctx, req)
 	end(err == nil && resp != nil && !hasError(resp.Diagnostics))
 	return resp, err
@@ -90,6 +92,18 @@ func changes(prior, planned *tfprotov6.DynamicValue) bool {
 		return prior != planned
 	}
 	return !bytes.Equal(prior.MsgPack, planned.MsgPack) || !bytes.Equal(prior.JSON, planned.JSON)
+}
+
+// isNull reports whether a value Terraform sent is null: absent, or the
+// null of either encoding.
+func isNull(v *tfprotov6.DynamicValue) bool {
+	if v == nil {
+		return true
+	}
+	if len(v.MsgPack) > 0 {
+		return bytes.Equal(v.MsgPack, []byte{0xc0}) // msgpack nil
+	}
+	return len(v.JSON) == 0 || string(bytes.TrimSpace(v.JSON)) == "null"
 }
 
 // hasError reports whether diags hold an error.
