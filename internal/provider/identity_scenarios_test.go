@@ -35,7 +35,8 @@ func str(s *string) tftypes.Value {
 	return tftypes.NewValue(tftypes.String, *s)
 }
 
-// identityLifecycle creates an object of s's kind from create, reads it
+// identityLifecycle creates an object of s's kind from create ({{name}}
+// stands for a ref), reads it
 // with and without a prior identity, updates it to update, deletes it out
 // of band and reads it again: the identity is the mock's id every time,
 // and the state always what the mock holds.
@@ -43,7 +44,7 @@ func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protoc
 	mock := s.newMock(t)
 	c := newProtocolResource(t, mock.mockHoko, s.kind.typeName())
 
-	state, identity := c.apply(tftypes.NewValue(c.typ, nil), nil, create)
+	state, identity := c.apply(tftypes.NewValue(c.typ, nil), nil, mock.values(create))
 	id := c.attributes(c.typ, state)["id"]
 	c.requireMatchesMock(s, "create", state, identity, id)
 
@@ -52,7 +53,7 @@ func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protoc
 	read := c.read(state, nil)
 	c.requireMatchesMock(s, "read without a prior identity", read.NewState, read.NewIdentity, id)
 
-	state, identity = c.apply(c.stateValue(read.NewState), read.NewIdentity, update)
+	state, identity = c.apply(c.stateValue(read.NewState), read.NewIdentity, mock.values(update))
 	c.requireMatchesMock(s, "update", state, identity, id)
 
 	// Vanished out of band: the state is removed, and the identity is still
@@ -69,6 +70,19 @@ func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protoc
 			t.Errorf("%s: read of a deleted %s returned identity id %q, want %q", name, s.kind.name, got, id)
 		}
 	}
+}
+
+// values is v with every {{name}} in its strings replaced, as expand does.
+func (m *scenarioMock) values(v protocolValues) protocolValues {
+	out := make(protocolValues, len(v))
+	for name, value := range v {
+		var s string
+		if value.Type().Is(tftypes.String) && value.IsKnown() && !value.IsNull() && value.As(&s) == nil {
+			value = tftypes.NewValue(tftypes.String, m.expand(s))
+		}
+		out[name] = value
+	}
+	return out
 }
 
 // importByIDAndIdentity imports a seeded object by id, by identity and by

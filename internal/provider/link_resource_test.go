@@ -116,6 +116,14 @@ func TestAccLink_Identity(t *testing.T) {
 	linkScenarios.identityAcceptance(t)
 }
 
+func TestProtocolLink_IdentityOnCreateReadUpdateAndVanish(t *testing.T) {
+	t.Parallel()
+	linkScenarios.identityLifecycle(t,
+		protocolValues{"url": str(new("https://example.com/a")), "collection_id": str(new("{{spring}}")), "title": str(new("A"))},
+		protocolValues{"url": str(new("https://example.com/b")), "collection_id": str(new("{{autumn}}")), "title": str(nil),
+			"partner_id": str(new("{{acme}}"))})
+}
+
 func TestProtocolLink_ImportByIDAndIdentity(t *testing.T) {
 	t.Parallel()
 	linkScenarios.importByIDAndIdentity(t)
