@@ -1,14 +1,17 @@
 // Command benchmark measures what the provider costs at scale: it runs the
 // real Terraform CLI (apply, a refreshing plan, destroy) over N collections
-// declared with for_each, against the mock Hoko API served in process with a
-// per-request latency, and writes the results to BENCHMARKS.md.
+// (or links, -kind link) declared with for_each, against the mock Hoko API
+// served in process with a per-request latency, and writes the results to
+// BENCHMARKS.md.
 //
-// Each N runs three ways side by side: with request coalescing on (the
+// Each N runs four ways side by side: with request coalescing on (the
 // default), with it off (one request per resource, what a conventional
-// provider does), and with Terraform's built-in terraform_data resource,
-// which makes no API calls at all and so is the floor that Terraform itself
-// sets. For each phase it reports wall time, the API requests the mock
-// received by method, and the provider's peak memory.
+// provider does), with Terraform's built-in terraform_data resource, which
+// makes no API calls at all and so is the floor that Terraform itself sets,
+// and with the plugin floor (./floor), a no-API provider whose resource has
+// the Hoko resource's schema shape. For each phase it reports wall time, the
+// API requests the mock received by method, and the peak memory of the
+// provider, Hoko's or the plugin floor's.
 //
 // It is a program, not a test, so `go test ./...` never runs it; `make bench`
 // does. Run "go run ./internal/benchmark -h" for the flags.
@@ -21,7 +24,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,17 +32,10 @@ import (
 )
 
 func main() {
-	// Terraform starts this same binary as the plugin floor's provider (floor_provider.go).
-	if filepath.Base(os.Args[0]) == floorProviderBinary {
-		if err := serveFloorProvider(); err != nil {
-			fmt.Fprintln(os.Stderr, "floor provider:", err)
-			os.Exit(1)
-		}
-		return
-	}
-	// It also starts it as the Hoko provider when it measures
-	// memory (see rusage.go); in that role it only wraps the real provider.
-	if real := os.Getenv(envWrapProvider); real != "" {
+	// Terraform starts this same binary as the Hoko provider and as the
+	// plugin floor's; in those roles it only wraps the real provider to
+	// measure its memory (see rusage.go).
+	if real, ok := wrappedProvider(); ok {
 		os.Exit(wrapProvider(real))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -100,8 +100,9 @@ func renderReport(s setup, results []result, goBench string) string {
 	b.WriteString("Modes: **coalescing on** is the provider's default; **coalescing off** (`batch_requests = false`) " +
 		"sends one request per resource, as a conventional provider does; **terraform_data** is the same `for_each` " +
 		"over Terraform's built-in resource, which calls no API: the floor no provider can beat; **plugin floor** is the same " +
-		"`for_each` over `floor_item`, the one resource of a no-API provider of the benchmark's own built with the same " +
-		"framework version, so it adds what a plugin process and the framework cost.\n\n")
+		"`for_each` over `floor_collection`, a resource of a no-API provider of the benchmark's own (`internal/benchmark/floor`, " +
+		"built with the same framework version) with the Hoko resource's schema shape, so it adds what a plugin process, " +
+		"the framework and the same state cost.\n\n")
 	fmt.Fprintf(&b, "Every mode runs several times at each N (%s runs for N = %s), interleaved: each run does every mode's apply, "+
 		"then every mode's plan, then every mode's destroy. Times are the medians, requests and memory the most any run had. "+
 		"**× off** is coalescing on's median wall over coalescing off's.\n\n", strings.Join(runs, ", "), strings.Join(counts, ", "))
@@ -110,7 +111,8 @@ func renderReport(s setup, results []result, goBench string) string {
 		"contention on a shared machine disturbs far less than wall time. ")
 	b.WriteString("Requests are counted by the mock. Peak memory is the provider process's maximum resident set size " +
 		"as the kernel accounts it (`getrusage` `ru_maxrss`), taken by wrapping the provider binary that " +
-		"`dev_overrides` points at; of the several provider processes Terraform starts per command, the largest is shown.\n\n")
+		"`dev_overrides` points at, the Hoko provider's and the plugin floor's alike; of the several provider processes " +
+		"Terraform starts per command, the largest is shown.\n\n")
 
 	b.WriteString("| N | phase | mode | wall time | × floor | × off | CPU time | × floor | API requests | provider peak memory |\n")
 	b.WriteString("|---:|---|---|---:|---:|---:|---:|---:|---|---:|\n")

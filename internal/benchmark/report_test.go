@@ -17,6 +17,7 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 		{n: 100, mode: floorMode, phase: "apply", wall: 10 * time.Second, cpu: 8 * time.Second},
 		{n: 100, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
 		{n: 100, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
+		{n: 100, mode: pluginFloorMode, phase: "apply", wall: 11 * time.Second, cpu: 10 * time.Second, peakRSS: 60 << 20, providerProcesses: 2},
 		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20},
 		{n: 100, mode: onMode, phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
 		{n: 100, mode: onMode, phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 11, "GET": 2}, peakRSS: 95 << 20},
@@ -27,6 +28,11 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 	report := renderReport(setup{counts: []int{100}, runs: []int{3}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
 	for _, want := range []string{
 		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 30 (PUT 30) | 90 MiB |",
+		// The plugin floor's provider is measured like the Hoko provider.
+		"| 100 | apply | plugin floor | 11.00 s | 1.10 | – | 10.00 s | 1.25 | 0 | 60 MiB |",
+		"| 100 | apply | terraform_data | 10.00 s | – | – | 8.00 s | – | 0 | – |",
+		"over `floor_collection`, a resource of a no-API provider",
+		"the Hoko provider's and the plugin floor's alike",
 		"| 100 | destroy | coalescing on | 11.00 s | 1.10 | **1.00** | 6.00 s | 1.20 | 13 (DELETE 11, GET 2) | 95 MiB |",
 		"| 100 | 1.20 ✗ | 1.00 | 30 of 13 ✗ | 13 of 13 | 2 | no |",
 		"sent 30 PUTs, 3.33 items per request",

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -12,8 +13,9 @@ import (
 
 // How peak provider memory is measured: Terraform starts providers itself,
 // so the harness points dev_overrides at a directory whose
-// terraform-provider-hoko is this very binary. Started with envWrapProvider
-// set, it runs the real provider as its child with the same arguments,
+// terraform-provider-hoko and terraform-provider-floor are this very
+// binary. Started under one of those names, it runs the real provider
+// (named by envWrapProvider or envWrapFloor) as its child with the same arguments,
 // environment and standard streams (so the go-plugin handshake passes
 // through untouched), waits for it, and appends the child's peak resident
 // set size, as the kernel accounts it (getrusage's ru_maxrss), to the file
@@ -21,12 +23,29 @@ import (
 // command is recorded; the report shows the largest.
 const (
 	envWrapProvider = "HOKOBENCH_WRAP_PROVIDER"
+	envWrapFloor    = "HOKOBENCH_WRAP_FLOOR"
 	envRusageFile   = "HOKOBENCH_RUSAGE_FILE"
 )
+
+// wrappedProvider is the real provider this process stands in for, by the
+// name Terraform started it under; ok is false when it is the benchmark
+// itself.
+func wrappedProvider() (real string, ok bool) {
+	if filepath.Base(os.Args[0]) == floorProviderBinary {
+		return os.Getenv(envWrapFloor), true
+	}
+	real = os.Getenv(envWrapProvider)
+	return real, real != ""
+}
 
 // wrapProvider runs the real provider and records its peak memory. It
 // returns the provider's exit code.
 func wrapProvider(real string) int {
+	if real == "" {
+		fmt.Fprintf(os.Stderr, "benchmark provider wrapper: started as %s without %s naming the provider to run\n",
+			filepath.Base(os.Args[0]), envWrapFloor)
+		return 1
+	}
 	cmd := exec.Command(real, os.Args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	signals := make(chan os.Signal, 1)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,8 +27,11 @@ type mode struct {
 	// config returns the Terraform configuration for n objects.
 	config func(k benchKind, n int) string
 	// api reports whether the mode talks to the Hoko API (and so starts the
-	// provider).
+	// Hoko provider).
 	api bool
+	// provider reports whether the mode starts a provider process, whose
+	// peak memory is measured: the Hoko provider or the plugin floor's.
+	provider bool
 }
 
 // floorMode is the name of the mode every other is compared with;
@@ -40,9 +44,9 @@ const (
 // modes are measured in this order for each N.
 var modes = []mode{
 	{key: "floor", name: floorMode, config: terraformDataConfig},
-	{key: "plugin", name: pluginFloorMode, config: pluginFloorConfig},
-	{key: "on", name: "coalescing on", config: hokoConfig(true), api: true},
-	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true},
+	{key: "plugin", name: pluginFloorMode, config: pluginFloorConfig, provider: true},
+	{key: "on", name: "coalescing on", config: hokoConfig(true), api: true, provider: true},
+	{key: "off", name: "coalescing off", config: hokoConfig(false), api: true, provider: true},
 }
 
 // namesLocal declares local.names, n names in for_each order. Terraform's
@@ -64,21 +68,25 @@ resource "terraform_data" "c" {
 `
 }
 
-// pluginFloorConfig is the plugin floor: the same for_each over the
-// benchmark's own no-API provider (floor_provider.go).
-func pluginFloorConfig(_ benchKind, n int) string {
+// The plugin floor is the benchmark's own no-API provider (./floor), built
+// into the working directory and started by Terraform as
+// terraform-provider-floor, a link to this binary, which wraps it.
+const (
+	floorPackage        = "github.com/hoko/terraform-provider-hoko/internal/benchmark/floor"
+	floorProviderBinary = "terraform-provider-floor"
+	floorAddress        = "registry.terraform.io/hoko/floor"
+)
+
+// pluginFloorConfig is the plugin floor: the same for_each over the floor
+// provider's resource of the kind's shape.
+func pluginFloorConfig(k benchKind, n int) string {
 	return `terraform {
   required_providers {
     floor = { source = "hoko/floor" }
   }
 }
 
-` + namesLocal(n) + `
-resource "floor_item" "c" {
-  for_each = local.names
-  name     = each.key
-}
-`
+` + namesLocal(n) + "\n" + k.floorBlock
 }
 
 // hokoConfig returns the configuration of n collections, with coalescing on
@@ -106,6 +114,7 @@ type environment struct {
 	opts      options
 	terraform string
 	overrides string
+	floor     string // the plugin floor's binary; empty when no mode needs it
 	root      string
 	removeAll bool
 }
@@ -151,7 +160,25 @@ func newEnvironment(o options) (*environment, error) {
 			return nil, err
 		}
 	}
+	if slices.ContainsFunc(o.modes, func(m mode) bool { return m.key == "plugin" }) {
+		if e.floor, err = buildFloor(e.root); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
+}
+
+// buildFloor builds the plugin floor's provider into dir and returns its
+// path. It is built, not run from this binary, so that its memory is that of
+// a provider of its own, without the harness and the mock.
+func buildFloor(dir string) (string, error) {
+	bin := filepath.Join(dir, "floor-provider")
+	fmt.Fprintln(os.Stderr, "building the plugin floor's provider")
+	cmd := exec.Command("go", "build", "-o", bin, floorPackage)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building the plugin floor: %w\n%s", err, out)
+	}
+	return bin, nil
 }
 
 // close removes the temporary working directories.
@@ -230,6 +257,7 @@ func (e *environment) prepare(m mode, n int) (*scenario, error) {
 		"HOKO_ENDPOINT="+mock.url,
 		"HOKO_API_KEY="+mock.key,
 		envWrapProvider+"="+e.opts.provider,
+		envWrapFloor+"="+e.floor,
 		envRusageFile+"="+s.rusageFile,
 	)
 	return s, nil
@@ -299,7 +327,7 @@ func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, a
 	if err != nil {
 		return result{}, err
 	}
-	if s.mode.api && processes == 0 {
+	if s.mode.provider && processes == 0 {
 		return result{}, errors.New("no provider process was measured")
 	}
 	return result{

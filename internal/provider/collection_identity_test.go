@@ -155,7 +155,7 @@ func TestProtocolCollection_IdentitySchema(t *testing.T) {
 var collectionIdentity = resourceScenarios{
 	kind:     collectionKind,
 	mockKind: hokotest.KindCollection,
-	seed: func(m *hokotest.Server) string {
+	seed: func(m *scenarioMock) string {
 		return m.Seed("Existing", new("made in the Hoko app")).ID
 	},
 }

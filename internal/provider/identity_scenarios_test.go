@@ -35,15 +35,16 @@ func str(s *string) tftypes.Value {
 	return tftypes.NewValue(tftypes.String, *s)
 }
 
-// identityLifecycle creates an object of s's kind from create, reads it
+// identityLifecycle creates an object of s's kind from create ({{name}}
+// stands for a ref), reads it
 // with and without a prior identity, updates it to update, deletes it out
 // of band and reads it again: the identity is the mock's id every time,
 // and the state always what the mock holds.
 func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protocolValues) {
-	mock := newMockHoko(t)
-	c := newProtocolResource(t, mock, s.kind.typeName())
+	mock := s.newMock(t)
+	c := newProtocolResource(t, mock.mockHoko, s.kind.typeName())
 
-	state, identity := c.apply(tftypes.NewValue(c.typ, nil), nil, create)
+	state, identity := c.apply(tftypes.NewValue(c.typ, nil), nil, mock.values(create))
 	id := c.attributes(c.typ, state)["id"]
 	c.requireMatchesMock(s, "create", state, identity, id)
 
@@ -52,7 +53,7 @@ func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protoc
 	read := c.read(state, nil)
 	c.requireMatchesMock(s, "read without a prior identity", read.NewState, read.NewIdentity, id)
 
-	state, identity = c.apply(c.stateValue(read.NewState), read.NewIdentity, update)
+	state, identity = c.apply(c.stateValue(read.NewState), read.NewIdentity, mock.values(update))
 	c.requireMatchesMock(s, "update", state, identity, id)
 
 	// Vanished out of band: the state is removed, and the identity is still
@@ -71,13 +72,26 @@ func (s resourceScenarios) identityLifecycle(t *testing.T, create, update protoc
 	}
 }
 
+// values is v with every {{name}} in its strings replaced, as expand does.
+func (m *scenarioMock) values(v protocolValues) protocolValues {
+	out := make(protocolValues, len(v))
+	for name, value := range v {
+		var s string
+		if value.Type().Is(tftypes.String) && value.IsKnown() && !value.IsNull() && value.As(&s) == nil {
+			value = tftypes.NewValue(tftypes.String, m.expand(s))
+		}
+		out[name] = value
+	}
+	return out
+}
+
 // importByIDAndIdentity imports a seeded object by id, by identity and by
 // identity in upper case, reads it as Terraform does next, and refuses a
 // malformed identity id before any request.
 func (s resourceScenarios) importByIDAndIdentity(t *testing.T) {
-	mock := newMockHoko(t)
-	id := s.seed(mock.Server)
-	c := newProtocolResource(t, mock, s.kind.typeName())
+	mock := s.newMock(t)
+	id := s.seed(mock)
+	c := newProtocolResource(t, mock.mockHoko, s.kind.typeName())
 	ctx := context.Background()
 	typeName := s.kind.typeName()
 	cases := map[string]*tfprotov6.ImportResourceStateRequest{
@@ -134,15 +148,7 @@ func (c protocolResource) requireMatchesMock(s resourceScenarios, step string, s
 	if i < 0 {
 		c.t.Fatalf("%s: the mock holds no %s %s", step, s.kind.name, id)
 	}
-	attrs := map[string]any{}
-	for name, v := range c.attributes(c.typ, state) {
-		if v == "<null>" {
-			attrs[name] = nil
-		} else {
-			attrs[name] = v
-		}
-	}
-	if err := sameAsWire(attrs, objects[i]); err != nil {
+	if err := sameAsWire(c.values(c.typ, state), objects[i]); err != nil {
 		c.t.Errorf("%s: %v", step, err)
 	}
 }
@@ -156,10 +162,10 @@ func (s resourceScenarios) identityAcceptance(t *testing.T) {
 		statecheck.ExpectIdentity(s.address(), map[string]knownvalue.Check{"id": knownvalue.StringRegexp(uuidRegexp)}),
 		statecheck.ExpectIdentityValueMatchesState(s.address(), tfjsonpath.New("id")),
 	}
-	versions := []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+	versions := []tfversion.TerraformVersionCheck{needsResourceIdentity}
 	t.Run("OnCreateUpdateAndImport", func(t *testing.T) {
 		t.Parallel()
-		m := newMockHoko(t)
+		m := s.newMock(t)
 		sameID := statecheck.CompareValue(compare.ValuesSame())
 		tc := s.testCase(m,
 			resource.TestStep{Config: s.config(m, s.full), ConfigStateChecks: append(checks, sameID.AddStateValue(s.address(), tfjsonpath.New("id")))},
@@ -179,8 +185,8 @@ func (s resourceScenarios) identityAcceptance(t *testing.T) {
 	})
 	t.Run("ImportBlockWithIdentityLeadsToEmptyPlan", func(t *testing.T) {
 		t.Parallel()
-		m := newMockHoko(t)
-		id := s.seed(m.Server)
+		m := s.newMock(t)
+		id := s.seed(m)
 		config := s.config(m, s.full) + fmt.Sprintf("import {\n  to       = %s\n  identity = { id = %q }\n}\n", s.address(), id)
 		tc := s.testCase(m,
 			resource.TestStep{
@@ -197,7 +203,7 @@ func (s resourceScenarios) identityAcceptance(t *testing.T) {
 	})
 	t.Run("WhenDeletedOutOfBand", func(t *testing.T) {
 		t.Parallel()
-		m := newMockHoko(t)
+		m := s.newMock(t)
 		differentID := statecheck.CompareValue(compare.ValuesDiffer())
 		tc := s.testCase(m,
 			resource.TestStep{Config: s.config(m, s.full), ConfigStateChecks: append(checks, differentID.AddStateValue(s.address(), tfjsonpath.New("id")))},

@@ -8,6 +8,46 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
+// linkListScenario seeds four links across the collections, tenants,
+// partners and external ids of linkScenarios' refs, so that each filter,
+// and two together, finds a different set.
+var linkListScenario = listScenario{
+	seed: func(m *scenarioMock) []string {
+		links := []hokotest.Link{
+			{URL: "https://example.com/a", CollectionID: m.ref("spring"), Title: new("Sale A"), TenantID: new("acme"), ExternalID: new("crm-a")},
+			{URL: "https://example.com/b", CollectionID: m.ref("autumn"), TenantID: new("acme"), PartnerID: new(m.ref("acme"))},
+			{URL: "https://example.com/c", CollectionID: m.ref("spring"), PartnerID: new(m.ref("acme"))},
+			{URL: "https://example.com/d", CollectionID: m.ref("autumn"), Title: new("Autumn D"), ExternalID: new("crm-d"),
+				UTM: hokotest.UTM{Source: new("newsletter")}},
+		}
+		ids := make([]string, len(links))
+		for i, l := range links {
+			ids[i] = m.SeedLink(l).ID
+		}
+		return ids
+	},
+	queries: []queryBlock{
+		{name: "spring", config: `collection_id = "{{spring}}"`, finds: []int{0, 2}},
+		{name: "tenant", config: `tenant_id = "acme"`, finds: []int{0, 1}},
+		{name: "partner", config: `partner_id = "{{acme}}"`, finds: []int{1, 2}},
+		{name: "external", config: `external_id = "crm-d"`, finds: []int{3}},
+		{name: "spring_tenant", config: "collection_id = \"{{spring}}\"\n    tenant_id = \"acme\"", finds: []int{0}},
+	},
+	// A link shows its title, or its destination when it has none.
+	displayName: func(o wireObject) string {
+		if title, ok := o["title"].(string); ok {
+			return title
+		}
+		url, _ := o["url"].(string)
+		return url
+	},
+}
+
+func TestAccLinkList_Query(t *testing.T) {
+	t.Parallel()
+	linkScenarios.listAcceptance(t)
+}
+
 func TestProtocolLinkList_Filters(t *testing.T) {
 	t.Parallel()
 	w := newLinkWorkspace(t)

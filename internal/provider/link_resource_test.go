@@ -18,6 +18,117 @@ import (
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
 )
 
+// linkScenarios describes hoko_link to the shared resource scenarios. A
+// link points at a collection and may point at a partner: refs plants two
+// of each, as the link workspace has them, for the configurations to use.
+var linkScenarios = resourceScenarios{
+	kind:     linkKind,
+	mockKind: hokotest.KindLink,
+	refs: func(m *hokotest.Server) map[string]string {
+		return map[string]string{
+			"spring": m.Seed("Spring", nil).ID, "autumn": m.Seed("Autumn", nil).ID,
+			"acme": m.SeedPartner("Acme", nil, nil).ID, "globex": m.SeedPartner("Globex", nil, nil).ID,
+		}
+	},
+	full: `url           = "https://example.com/spring-sale"
+collection_id = "{{spring}}"
+title         = "Spring sale"
+description   = "Hero banner"
+image         = "https://example.com/preview.png"
+utm           = { source = "newsletter", medium = "email", campaign = "spring", term = "shoes", content = "hero", referral = "friend" }
+external_id   = "crm-4711"
+tenant_id     = "acme"
+partner_id    = "{{acme}}"`,
+	fullItem: wireObject{
+		"url": "https://example.com/spring-sale", "collectionId": "{{spring}}",
+		"title": "Spring sale", "description": "Hero banner", "image": "https://example.com/preview.png",
+		"utm": map[string]any{"source": "newsletter", "medium": "email", "campaign": "spring", "term": "shoes",
+			"content": "hero", "referral": "friend"},
+		"externalId": "crm-4711", "tenantId": "acme", "partnerId": "{{acme}}",
+	},
+	// Every argument at once, the collection too: a move is in place.
+	changed: `url           = "https://example.com/summer-sale"
+collection_id = "{{autumn}}"
+title         = "Summer sale"
+description   = "Footer"
+image         = "https://example.com/summer.png"
+utm           = { source = "blog", medium = "social", campaign = "summer", term = "sandals", content = "footer", referral = "partner" }
+external_id   = "crm-4712"
+tenant_id     = "globex"
+partner_id    = "{{globex}}"`,
+	changedItem: wireObject{
+		"url": "https://example.com/summer-sale", "collectionId": "{{autumn}}",
+		"title": "Summer sale", "description": "Footer", "image": "https://example.com/summer.png",
+		"utm": map[string]any{"source": "blog", "medium": "social", "campaign": "summer", "term": "sandals",
+			"content": "footer", "referral": "partner"},
+		"externalId": "crm-4712", "tenantId": "globex", "partnerId": "{{globex}}",
+	},
+	// Removing every optional argument sends each as an explicit null, the
+	// whole utm too (TestAccLink_ClearEachOptionalByRemoval removes them one
+	// by one, and a single utm key).
+	minimal: `url           = "https://example.com/spring-sale"
+collection_id = "{{spring}}"`,
+	clearedItem: wireObject{
+		"url": "https://example.com/spring-sale", "collectionId": "{{spring}}",
+		"title": nil, "description": nil, "image": nil, "utm": nil, "externalId": nil, "tenantId": nil, "partnerId": nil,
+	},
+	outOfBand:      "url",
+	outOfBandValue: "https://evil.example.com/",
+	invalid: []invalidConfig{
+		{linkWithURL(`"ftp://example.com/file"`), []string{"Invalid URL", "url", "must start with https:// or http://"}},
+		{linkWithURL(`"example.com/spring"`), []string{"Invalid URL", "url", "must start with https:// or http://"}},
+		{linkWithURL(`"https:///no-host"`), []string{"Invalid URL", "url", "it has no host"}},
+		{linkWithURL(fmt.Sprintf("%q", "https://example.com/"+strings.Repeat("a", 2100))), []string{"Invalid URL", "url", "Hoko accepts at most 2048"}},
+		{linkWithURL(`"https://example.com"` + "\n" + `image = "/preview.png"`), []string{"Invalid URL", "image", "must start with https:// or http://"}},
+	},
+	seed: func(m *scenarioMock) string {
+		return m.SeedLink(hokotest.Link{
+			URL: "https://example.com/spring-sale", CollectionID: m.ref("spring"),
+			Title: new("Spring sale"), Description: new("Hero banner"), Image: new("https://example.com/preview.png"),
+			UTM: hokotest.UTM{Source: new("newsletter"), Medium: new("email"), Campaign: new("spring"), Term: new("shoes"),
+				Content: new("hero"), Referral: new("friend")},
+			ExternalID: new("crm-4711"), TenantID: new("acme"), PartnerID: new(m.ref("acme")),
+		}).ID
+	},
+	// A link's unique key is its external id.
+	seedNamed: func(m *scenarioMock, externalID string) string {
+		return m.SeedLink(hokotest.Link{URL: "https://example.com/" + externalID, CollectionID: m.ref("spring"),
+			ExternalID: new(externalID)}).ID
+	},
+	keyed: func(externalID string) string {
+		return linkWithURL(`"https://example.com/mine"`) + fmt.Sprintf("\nexternal_id = %q", externalID)
+	},
+	list: &linkListScenario,
+}
+
+// linkWithURL is a link in Spring to url, an HCL expression.
+func linkWithURL(url string) string {
+	return "url = " + url + "\ncollection_id = \"{{spring}}\""
+}
+
+func TestAccLink_Scenarios(t *testing.T) {
+	t.Parallel()
+	linkScenarios.run(t)
+}
+
+func TestAccLink_Identity(t *testing.T) {
+	t.Parallel()
+	linkScenarios.identityAcceptance(t)
+}
+
+func TestProtocolLink_IdentityOnCreateReadUpdateAndVanish(t *testing.T) {
+	t.Parallel()
+	linkScenarios.identityLifecycle(t,
+		protocolValues{"url": str(new("https://example.com/a")), "collection_id": str(new("{{spring}}")), "title": str(new("A"))},
+		protocolValues{"url": str(new("https://example.com/b")), "collection_id": str(new("{{autumn}}")), "title": str(nil),
+			"partner_id": str(new("{{acme}}"))})
+}
+
+func TestProtocolLink_ImportByIDAndIdentity(t *testing.T) {
+	t.Parallel()
+	linkScenarios.importByIDAndIdentity(t)
+}
+
 // linkWorkspace is a mock with two collections and two partners for links
 // to point at.
 type linkWorkspace struct {
@@ -87,37 +198,6 @@ func (w linkWorkspace) updateOf(item map[string]any) map[string]any {
 // fields; it is built when the check runs, as the id is known only then.
 func (w linkWorkspace) expectLastUpdate(t *testing.T, item map[string]any) mockCheck {
 	return func() error { return w.expectLastLinkPut(t, w.updateOf(item))() }
-}
-
-func TestAccLink_CreateWithEveryAttribute(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             w.checkNoLinkLeft,
-		Steps: []resource.TestStep{
-			{
-				Config: w.linkConfig(w.fullLink()),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testLink, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(testLink, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRegexp)),
-					statecheck.ExpectKnownValue(testLink, tfjsonpath.New("utm"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"source": knownvalue.StringExact("newsletter"), "medium": knownvalue.StringExact("email"),
-						"campaign": knownvalue.StringExact("spring"), "term": knownvalue.StringExact("shoes"),
-						"content": knownvalue.StringExact("hero"), "referral": knownvalue.StringExact("friend"),
-					})),
-					statecheck.ExpectKnownValue(testLink, tfjsonpath.New("partner_id"), knownvalue.StringExact(w.acme.ID)),
-					statecheck.ExpectKnownValue(testLink, tfjsonpath.New("short_url"), knownvalue.StringRegexp(
-						regexp.MustCompile(`^https://hoko\.to/[A-Za-z0-9]{7}$`))),
-					w.linkStateMatchesMock(),
-					w.expectLastLinkPut(t, w.fullLinkCreate()),
-				},
-			},
-			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
-		},
-	})
 }
 
 func TestAccLink_CreateMinimalSendsOnlyWhatIsSet(t *testing.T) {
@@ -339,48 +419,6 @@ resource "hoko_collection" "Autumn" { name = "Autumn 2" }
 	}
 }
 
-func TestAccLink_DeletedOutOfBandIsRecreated(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	attrs := w.fullLink()
-	var firstID string
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             w.checkNoLinkLeft,
-		Steps: []resource.TestStep{
-			{
-				Config: w.linkConfig(attrs),
-				Check: checkMock(func() error {
-					l, err := w.onlyLink()
-					firstID = l.ID
-					return err
-				}),
-			},
-			{
-				PreConfig: func() {
-					if !w.Delete(hokotest.KindLink, firstID) {
-						t.Fatal("out-of-band delete failed")
-					}
-				},
-				Config: w.linkConfig(attrs),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testLink, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					w.linkStateMatchesMock(),
-					w.expectLastLinkPut(t, w.fullLinkCreate()),
-					statecheck.ExpectKnownValue(testLink, tfjsonpath.New("id"), knownvalue.StringFunc(func(id string) error {
-						if id == firstID {
-							return fmt.Errorf("the recreated link has the deleted link's id")
-						}
-						return nil
-					})),
-				},
-			},
-		},
-	})
-}
-
 func TestAccLink_ChangedOutOfBandIsUpdatedBack(t *testing.T) {
 	t.Parallel()
 	w := newLinkWorkspace(t)
@@ -413,32 +451,6 @@ func TestAccLink_ChangedOutOfBandIsUpdatedBack(t *testing.T) {
 	})
 }
 
-func TestAccLink_ImportBlockLeadsToEmptyPlan(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	existing := w.SeedLink(hokotest.Link{URL: "https://example.com/seeded", CollectionID: w.spring.ID,
-		Title: new("Seeded"), UTM: hokotest.UTM{Source: new("newsletter")}, ExternalID: new("crm-1"), PartnerID: &w.acme.ID})
-	attrs := linkAttrs{"url": `"https://example.com/seeded"`, "collection_id": fmt.Sprintf("%q", w.spring.ID),
-		"title": `"Seeded"`, "utm": `{ source = "newsletter" }`, "external_id": `"crm-1"`, "partner_id": fmt.Sprintf("%q", w.acme.ID)}
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             w.checkNoLinkLeft,
-		Steps: []resource.TestStep{
-			{
-				Config: w.linkConfig(attrs, fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", testLink, existing.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testLink, plancheck.ResourceActionNoop),
-				}},
-				ConfigStateChecks: append(expectLinkAttributes(testLink, existing), w.linkStateMatchesMock()),
-			},
-			{Config: w.linkConfig(attrs), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
-		},
-	})
-	if n := len(w.RequestsFor(hokotest.KindLink, http.MethodPut)); n != 0 {
-		t.Errorf("mock received %d link PUTs, want none: the import matched the configuration", n)
-	}
-}
-
 func TestAccLink_ImportMalformedID(t *testing.T) {
 	t.Parallel()
 	w := newLinkWorkspace(t)
@@ -449,47 +461,6 @@ func TestAccLink_ImportMalformedID(t *testing.T) {
 			ExpectError: errorMatching("Invalid Link ID", `"crm-4711" is not a link id`),
 		}},
 	})
-}
-
-func TestAccLink_ExternalIDTakenShowsImportHint(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	holder := w.SeedLink(hokotest.Link{URL: "https://example.com/other", CollectionID: w.spring.ID, ExternalID: new("crm-4711")})
-	other := w.fullLink().with("external_id", `"crm-free"`)
-	hint := []string{"Link External ID Already Taken", `with external id "crm-4711" already exists`, holder.ID,
-		"import {", "to = hoko_link.<resource name>", fmt.Sprintf("id = %q", holder.ID)}
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: w.linkConfig(w.fullLink()), ExpectError: errorMatching(hint...)},
-			{Config: w.linkConfig(other)},
-			{Config: w.linkConfig(w.fullLink()), ExpectError: errorMatching(hint...)},
-		},
-	})
-}
-
-func TestAccLink_InvalidURLsFailAtPlan(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	for _, tc := range []struct{ attr, value, want string }{
-		{"url", `"ftp://example.com/file"`, "must start with https:// or http://"},
-		{"url", `"example.com/spring"`, "must start with https:// or http://"},
-		{"url", `"https:///no-host"`, "it has no host"},
-		{"url", fmt.Sprintf("%q", "https://example.com/"+strings.Repeat("a", 2100)), "Hoko accepts at most 2048"},
-		{"image", `"/preview.png"`, "must start with https:// or http://"},
-	} {
-		resource.UnitTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{
-				Config:      w.linkConfig(w.fullLink().with(tc.attr, tc.value)),
-				PlanOnly:    true,
-				ExpectError: errorMatching("Invalid URL", tc.attr, tc.want),
-			}},
-		})
-	}
-	if n := len(w.RequestsFor(hokotest.KindLink, http.MethodPut)); n != 0 {
-		t.Errorf("mock received %d link PUTs, want none: bad URLs must fail at plan time", n)
-	}
 }
 
 func TestAccLink_MissingCollectionOrPartnerIsNamed(t *testing.T) {
@@ -518,27 +489,6 @@ func TestAccLink_MissingCollectionOrPartnerIsNamed(t *testing.T) {
 			},
 		},
 	})
-}
-
-func TestAccLink_ReadOnlyKeyNamesLinksWrite(t *testing.T) {
-	t.Parallel()
-	w := newLinkWorkspace(t)
-	key := w.NewKey(hokotest.ScopeLinksRead, hokotest.ScopeRead)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: w.configWithKey(key, `
-resource "hoko_link" "test" {
-  url           = "https://example.com/a"
-  collection_id = "`+w.spring.ID+`"
-}`),
-			ExpectError: errorMatching("Hoko API Key Lacks Scopes", "lacks linksWrite (HTTP 403)",
-				"linksRead for reading and linksWrite for creating, updating and deleting links"),
-		}},
-	})
-	if n := len(w.Links()); n != 0 {
-		t.Errorf("mock holds %d links, want none", n)
-	}
 }
 
 func TestAccLink_DestroySendsDelete(t *testing.T) {

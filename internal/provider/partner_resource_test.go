@@ -33,10 +33,10 @@ var partnerScenarios = resourceScenarios{
 		{`name = "Acme"` + "\n" + `email = "team @acme.example"`, []string{"Attribute email must be an email address"}},
 		{`name = "` + strings.Repeat("p", 101) + `"`, []string{"Attribute name UTF-8 character count must be between 1 and 100, got: 101"}},
 	},
-	seed: func(m *hokotest.Server) string {
+	seed: func(m *scenarioMock) string {
 		return m.SeedPartner("Acme", new("team@acme.example"), new("+1234567890")).ID
 	},
-	seedNamed: func(m *hokotest.Server, name string) string { return m.SeedPartner(name, nil, nil).ID },
+	seedNamed: func(m *scenarioMock, name string) string { return m.SeedPartner(name, nil, nil).ID },
 }
 
 func TestAccPartner_Scenarios(t *testing.T) {

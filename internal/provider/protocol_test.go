@@ -146,6 +146,42 @@ func (p *protocolProvider) attributes(typ tftypes.Type, dv *tfprotov6.DynamicVal
 	return out
 }
 
+// values decodes a resource value into its attributes as the state's JSON
+// has them, for comparing with the API's representation: strings, nil for
+// null, and map[string]any for a nested object (a link's utm).
+func (p *protocolProvider) values(typ tftypes.Type, dv *tfprotov6.DynamicValue) map[string]any {
+	p.t.Helper()
+	v, err := dv.Unmarshal(typ)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	out, ok := jsonValue(v).(map[string]any)
+	if !ok {
+		p.t.Fatalf("the response holds %v, not an object", v)
+	}
+	return out
+}
+
+// jsonValue is v as the state's JSON has it: nil for null, a string, or a
+// map for an object; other types render as render does.
+func jsonValue(v tftypes.Value) any {
+	if v.IsNull() {
+		return nil
+	}
+	if v.Type().Is(tftypes.Object{}) {
+		var attrs map[string]tftypes.Value
+		if err := v.As(&attrs); err != nil {
+			return v.String()
+		}
+		out := make(map[string]any, len(attrs))
+		for name, attr := range attrs {
+			out[name] = jsonValue(attr)
+		}
+		return out
+	}
+	return render(v)
+}
+
 // identityID decodes the id of a hoko_collection identity.
 func (p *protocolProvider) identityID(identity *tfprotov6.ResourceIdentityData) string {
 	p.t.Helper()

@@ -60,8 +60,17 @@ type resourceScenarios struct {
 	// seed plants an object holding fullItem's values out of band and
 	// returns its id; seedNamed plants one whose name (or unique key) is
 	// name, with nothing else set.
-	seed      func(m *hokotest.Server) string
-	seedNamed func(m *hokotest.Server, name string) string
+	seed      func(m *scenarioMock) string
+	seedNamed func(m *scenarioMock, name string) string
+	// refs, for a kind whose objects point at others (a link at its
+	// collection and partner), plants those on each scenario's fresh mock
+	// and returns their ids by name: every {{name}} in the configurations
+	// and items above stands for refs[name]. nil for a kind that points at
+	// nothing.
+	refs func(m *hokotest.Server) map[string]string
+	// list describes the list resource's filters to listAcceptance; nil
+	// means the name filter (name_contains) of the named kinds.
+	list *listScenario
 	// keyed is a configuration whose unique key holds value, for a kind
 	// with one; nil means the unique key alone (`name = "..."`), enough
 	// where it is the only required argument.
@@ -74,12 +83,72 @@ type invalidConfig struct {
 	error []string
 }
 
+// scenarioMock is one scenario's mock, holding the objects the kind's
+// configurations point at.
+type scenarioMock struct {
+	*mockHoko
+	refs     map[string]string
+	replacer *strings.Replacer
+}
+
+// newMock starts a mock for one scenario and plants the objects s.refs
+// names.
+func (s resourceScenarios) newMock(t *testing.T) *scenarioMock {
+	m := &scenarioMock{mockHoko: newMockHoko(t), replacer: strings.NewReplacer()}
+	if s.refs != nil {
+		m.refs = s.refs(m.Server)
+		var pairs []string
+		for name, id := range m.refs {
+			pairs = append(pairs, "{{"+name+"}}", id)
+		}
+		m.replacer = strings.NewReplacer(pairs...)
+	}
+	return m
+}
+
+// ref is the id of the object refs planted under name.
+func (m *scenarioMock) ref(name string) string {
+	id, ok := m.refs[name]
+	if !ok {
+		panic("no ref " + name + " planted")
+	}
+	return id
+}
+
+// expand replaces every {{name}} in s with the id planted under name.
+func (m *scenarioMock) expand(s string) string { return m.replacer.Replace(s) }
+
+// item is o with every {{name}} in its strings, nested ones included,
+// replaced; nil for nil.
+func (m *scenarioMock) item(o wireObject) wireObject {
+	if o == nil {
+		return nil
+	}
+	out := make(wireObject, len(o))
+	for k, v := range o {
+		switch v := v.(type) {
+		case string:
+			out[k] = m.expand(v)
+		case map[string]any:
+			out[k] = m.item(v)
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
 // address is the resource under test.
 func (s resourceScenarios) address() string { return s.kind.typeName() + ".test" }
 
 // config is a configuration of the resource under test with attrs.
-func (s resourceScenarios) config(m *mockHoko, attrs string) string {
-	return m.config(fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), attrs))
+func (s resourceScenarios) config(m *scenarioMock, attrs string) string {
+	return m.config(s.block(m, attrs))
+}
+
+// block is the resource block under test with attrs, without a provider.
+func (s resourceScenarios) block(m *scenarioMock, attrs string) string {
+	return fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), m.expand(attrs))
 }
 
 // run runs every scenario as a parallel subtest.
@@ -109,7 +178,7 @@ func (s resourceScenarios) run(t *testing.T) {
 
 // testCase is a test case of the scenario's mock whose destroy must leave no
 // object of the kind and send exactly one DELETE of the ids given by ids.
-func (s resourceScenarios) testCase(m *mockHoko, steps ...resource.TestStep) resource.TestCase {
+func (s resourceScenarios) testCase(m *scenarioMock, steps ...resource.TestStep) resource.TestCase {
 	return resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.checkNoneLeft(s.mockKind),
@@ -123,7 +192,7 @@ func (s resourceScenarios) importStep() resource.TestStep {
 }
 
 func (s resourceScenarios) create(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
 			Config: s.config(m, s.full),
@@ -132,8 +201,8 @@ func (s resourceScenarios) create(t *testing.T) {
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(s.address(), tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRegexp)),
-				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
-				m.lastItemIs(s.mockKind, s.fullItem),
+				m.stateMatchesMock(s.mockKind, s.address(), m.item(s.fullItem)),
+				m.lastItemIs(s.mockKind, m.item(s.fullItem)),
 			},
 		},
 		s.importStep(),
@@ -141,7 +210,7 @@ func (s resourceScenarios) create(t *testing.T) {
 }
 
 func (s resourceScenarios) updateInPlace(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
@@ -155,8 +224,8 @@ func (s resourceScenarios) updateInPlace(t *testing.T) {
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				sameID.AddStateValue(s.address(), tfjsonpath.New("id")),
-				m.stateMatchesMock(s.mockKind, s.address(), s.changedItem),
-				m.lastUpdateIs(s.mockKind, s.changedItem),
+				m.stateMatchesMock(s.mockKind, s.address(), m.item(s.changedItem)),
+				m.lastUpdateIs(s.mockKind, m.item(s.changedItem)),
 			},
 		},
 		s.importStep(),
@@ -164,7 +233,7 @@ func (s resourceScenarios) updateInPlace(t *testing.T) {
 }
 
 func (s resourceScenarios) clearByRemoval(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{Config: s.config(m, s.full)},
 		resource.TestStep{
@@ -173,8 +242,8 @@ func (s resourceScenarios) clearByRemoval(t *testing.T) {
 				plancheck.ExpectResourceAction(s.address(), plancheck.ResourceActionUpdate),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				m.lastUpdateIs(s.mockKind, s.clearedItem),
-				m.stateMatchesMock(s.mockKind, s.address(), s.clearedItem),
+				m.lastUpdateIs(s.mockKind, m.item(s.clearedItem)),
+				m.stateMatchesMock(s.mockKind, s.address(), m.item(s.clearedItem)),
 			},
 		},
 		resource.TestStep{
@@ -201,7 +270,7 @@ func (s resourceScenarios) changedOutOfBand(t *testing.T) {
 // the id compare as ids does, and the mock hold what the configuration says.
 func (s resourceScenarios) outOfBandChange(t *testing.T, what string, change func(m *mockHoko, id string) bool,
 	action plancheck.ResourceActionType, ids compare.ValueComparer) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	id := statecheck.CompareValue(ids)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
@@ -210,7 +279,7 @@ func (s resourceScenarios) outOfBandChange(t *testing.T, what string, change fun
 		},
 		resource.TestStep{
 			PreConfig: func() {
-				if !change(m, m.onlyID(t, s.mockKind)) {
+				if !change(m.mockHoko, m.onlyID(t, s.mockKind)) {
 					t.Fatalf("could not %s the object out of band", what)
 				}
 			},
@@ -220,7 +289,7 @@ func (s resourceScenarios) outOfBandChange(t *testing.T, what string, change fun
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				id.AddStateValue(s.address(), tfjsonpath.New("id")),
-				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+				m.stateMatchesMock(s.mockKind, s.address(), m.item(s.fullItem)),
 			},
 		},
 		s.importStep(),
@@ -228,8 +297,8 @@ func (s resourceScenarios) outOfBandChange(t *testing.T, what string, change fun
 }
 
 func (s resourceScenarios) importBlock(t *testing.T) {
-	m := newMockHoko(t)
-	id := s.seed(m.Server)
+	m := s.newMock(t)
+	id := s.seed(m)
 	config := s.config(m, s.full) + fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", s.address(), id)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
@@ -239,7 +308,7 @@ func (s resourceScenarios) importBlock(t *testing.T) {
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(s.address(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
-				m.stateMatchesMock(s.mockKind, s.address(), s.fullItem),
+				m.stateMatchesMock(s.mockKind, s.address(), m.item(s.fullItem)),
 				mockCheck(func() error { return m.expectNoWrites(s.mockKind) }),
 			},
 		},
@@ -252,7 +321,7 @@ func (s resourceScenarios) importBlock(t *testing.T) {
 }
 
 func (s resourceScenarios) importMalformedID(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	resource.UnitTest(t, s.testCase(m,
 		resource.TestStep{
 			Config:        s.config(m, s.minimal),
@@ -269,7 +338,7 @@ func (s resourceScenarios) importMalformedID(t *testing.T) {
 }
 
 func (s resourceScenarios) invalidAtPlan(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	steps := make([]resource.TestStep, 0, len(s.invalid))
 	for _, bad := range s.invalid {
 		steps = append(steps, resource.TestStep{
@@ -283,8 +352,8 @@ func (s resourceScenarios) invalidAtPlan(t *testing.T) {
 }
 
 func (s resourceScenarios) takenKey(t *testing.T) {
-	m := newMockHoko(t)
-	holder := s.seedNamed(m.Server, "Taken")
+	m := s.newMock(t)
+	holder := s.seedNamed(m, "Taken")
 	hint := []string{
 		fmt.Sprintf("%s %s Already Taken", s.kind.title(), s.kind.uniqueKeyTitle()),
 		fmt.Sprintf("A %s %s already exists", s.kind.name, s.kind.holding("Taken")), `with id "` + holder + `"`,
@@ -317,11 +386,11 @@ func (s resourceScenarios) takenKey(t *testing.T) {
 }
 
 func (s resourceScenarios) wrongKey(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.configWithKey("not-a-real-key", fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), s.minimal)),
+			Config: m.configWithKey("not-a-real-key", s.block(m, s.minimal)),
 			ExpectError: errorMatching("Hoko API Key Rejected", "(HTTP 401)", "api_key", "HOKO_API_KEY",
 				"Server message:"),
 		}},
@@ -332,12 +401,12 @@ func (s resourceScenarios) wrongKey(t *testing.T) {
 }
 
 func (s resourceScenarios) missingScope(t *testing.T) {
-	m := newMockHoko(t)
+	m := s.newMock(t)
 	readOnly := m.NewKey(s.mockKind.ReadScope())
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.configWithKey(readOnly, fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", s.kind.typeName(), s.minimal)),
+			Config: m.configWithKey(readOnly, s.block(m, s.minimal)),
 			ExpectError: errorMatching("Hoko API Key Lacks Scopes", "lacks "+s.mockKind.WriteScope()+" (HTTP 403)",
 				s.kind.readScope+" for reading and "+s.kind.writeScope, "Server message:"),
 		}},

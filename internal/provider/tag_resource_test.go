@@ -29,8 +29,8 @@ var tagScenarios = resourceScenarios{
 		{`name = ""`, []string{"Attribute name UTF-8 character count must be between 1 and 50, got: 0"}},
 		{`name = "` + strings.Repeat("t", 51) + `"`, []string{"Attribute name UTF-8 character count must be between 1 and 50, got: 51"}},
 	},
-	seed:      func(m *hokotest.Server) string { return m.SeedTag("Marketing", "blue").ID },
-	seedNamed: func(m *hokotest.Server, name string) string { return m.SeedTag(name, "").ID },
+	seed:      func(m *scenarioMock) string { return m.SeedTag("Marketing", "blue").ID },
+	seedNamed: func(m *scenarioMock, name string) string { return m.SeedTag(name, "").ID },
 }
 
 func TestAccTag_Scenarios(t *testing.T) {
