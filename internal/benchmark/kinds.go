@@ -24,6 +24,13 @@ type benchKind struct {
 	// base is how many live objects the mock holds with no resource
 	// applied (a new workspace's Links collection).
 	base int
+	// title heads the kind's section of the report, and declares says
+	// what the configuration declares; both empty for collections, whose
+	// report is the whole file.
+	title, declares string
+	// targets renders the kind's targets table, by its own issue; nil
+	// keeps the collections' (issue 12's), the rule every kind shares.
+	targets func(setup, []result) string
 }
 
 // benchKinds are the kinds -kind accepts; the first is the default.
@@ -43,10 +50,46 @@ var benchKinds = []benchKind{
 `,
 	},
 	{
+		// Tags and partners have no targets of their own (issue 9 built
+		// them on the collections' machinery): they are held to the
+		// collections', never slower than one request per resource.
+		key: "tag", resource: "hoko_tag",
+		title: "Tags: N `hoko_tag`", declares: "`hoko_tag` resources",
+		live: func(s *hokotest.Server) int { return len(s.Tags()) },
+		block: `resource "hoko_tag" "c" {
+  for_each = local.names
+  name     = each.key
+}
+`,
+		floorBlock: `resource "floor_tag" "c" {
+  for_each = local.names
+  name     = each.key
+}
+`,
+	},
+	{
+		key: "partner", resource: "hoko_partner",
+		title: "Partners: N `hoko_partner`", declares: "`hoko_partner` resources",
+		live: func(s *hokotest.Server) int { return len(s.Partners()) },
+		block: `resource "hoko_partner" "c" {
+  for_each = local.names
+  name     = each.key
+}
+`,
+		floorBlock: `resource "floor_partner" "c" {
+  for_each = local.names
+  name     = each.key
+}
+`,
+	},
+	{
 		// Links in one collection: the workspace's default, looked up by
 		// name (one listing of collections per command).
 		key: "link", resource: "hoko_link",
-		live: func(s *hokotest.Server) int { return len(s.Links()) },
+		title:    "Links: N `hoko_link` in one collection",
+		declares: "`hoko_link` resources (and one `hoko_collection` data source)",
+		targets:  linkTargets,
+		live:     func(s *hokotest.Server) int { return len(s.Links()) },
 		block: `data "hoko_collection" "links" {
   name = "Links"
 }
@@ -72,17 +115,21 @@ resource "hoko_link" "c" {
 func kindByKey(key string) (benchKind, error) {
 	i := slices.IndexFunc(benchKinds, func(k benchKind) bool { return k.key == key })
 	if i < 0 {
-		return benchKind{}, fmt.Errorf("-kind: unknown kind %q; use collection or link", key)
+		keys := make([]string, len(benchKinds))
+		for i, k := range benchKinds {
+			keys[i] = k.key
+		}
+		return benchKind{}, fmt.Errorf("-kind: unknown kind %q; use one of %s", key, strings.Join(keys, ", "))
 	}
 	return benchKinds[i], nil
 }
 
-// linkSectionStart and linkSectionEnd bracket the link section of the report
-// file, so that a link run replaces its own section and leaves the rest.
-const (
-	linkSectionStart = "<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -->"
-	linkSectionEnd   = "<!-- end of hoko_link benchmark -->"
-)
+// sectionMarkers bracket the section of kind k in the report file, so that
+// a run of one kind replaces its own section and leaves the rest.
+func sectionMarkers(k benchKind) (start, end string) {
+	return "<!-- " + k.resource + " benchmark: go run ./internal/benchmark -kind " + k.key + " -->",
+		"<!-- end of " + k.resource + " benchmark -->"
+}
 
 // writeKindReport writes the report of a run of kind k to out: the whole
 // file for collections; for other kinds a section of its own, replacing the
@@ -95,37 +142,38 @@ func writeKindReport(out string, k benchKind, report string) error {
 		}
 		return os.WriteFile(out, []byte(report), 0o644)
 	}
-	section := linkSectionStart + "\n" + report + linkSectionEnd + "\n"
+	startMarker, endMarker := sectionMarkers(k)
+	section := startMarker + "\n" + report + endMarker + "\n"
 	old, err := os.ReadFile(out)
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	text := string(old)
-	if start := strings.Index(text, linkSectionStart); start >= 0 {
-		end := strings.Index(text, linkSectionEnd)
+	if start := strings.Index(text, startMarker); start >= 0 {
+		end := strings.Index(text, endMarker)
 		if end < start {
-			return fmt.Errorf("%s: the link section has no end marker", out)
+			return fmt.Errorf("%s: the %s section has no end marker", out, k.key)
 		}
-		text = text[:start] + section + text[end+len(linkSectionEnd)+1:]
+		text = text[:start] + section + text[end+len(endMarker)+1:]
 	} else {
 		text = strings.TrimRight(text, "\n") + "\n\n" + section
 	}
 	return os.WriteFile(out, []byte(text), 0o644)
 }
 
-// kindReport turns the report of a link run into a section: its own title,
-// the kind's resource named, and the issue's targets for links instead of
-// those for collections.
+// kindReport turns the report of a run of another kind than collections
+// into a section: its own title, the kind's resource named, and the targets
+// of the kind's own issue where it has them.
 func kindReport(k benchKind, s setup, report string, results []result) string {
 	if k.key == benchKinds[0].key {
 		return report
 	}
-	report = strings.Replace(report, "# Benchmarks\n", "## Links: N `"+k.resource+"` in one collection\n", 1)
+	report = strings.Replace(report, "# Benchmarks\n", "## "+k.title+"\n", 1)
 	report = strings.Replace(report, "`go run ./internal/benchmark -n", "`go run ./internal/benchmark -kind "+k.key+" -n", 1)
-	report = strings.ReplaceAll(report, "`hoko_collection` resources", "`"+k.resource+"` resources (and one `hoko_collection` data source)")
+	report = strings.ReplaceAll(report, "`hoko_collection` resources", k.declares)
 	report = strings.ReplaceAll(report, "`floor_collection`", "`floor_"+k.key+"`")
-	if i := strings.Index(report, "## Targets"); i >= 0 {
-		report = report[:i] + linkTargets(s, results)
+	if i := strings.Index(report, "## Targets"); i >= 0 && k.targets != nil {
+		report = report[:i] + k.targets(s, results)
 	}
 	return strings.ReplaceAll(report, "\n## ", "\n### ")
 }

@@ -22,7 +22,10 @@ import (
 // modifiers, and an identity of the same type.
 func TestShapes_AreTheHokoResources(t *testing.T) {
 	ctx := context.Background()
-	hoko := map[string]resource.Resource{"collection": provider.NewCollectionResource(), "link": provider.NewLinkResource()}
+	hoko := map[string]resource.Resource{
+		"collection": provider.NewCollectionResource(), "tag": provider.NewTagResource(),
+		"partner": provider.NewPartnerResource(), "link": provider.NewLinkResource(),
+	}
 	if len(floorResources) != len(hoko) {
 		t.Errorf("%d floor resources, want one for each of %v", len(floorResources), slices.Sorted(maps.Keys(hoko)))
 	}

@@ -6,17 +6,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
 // floorResources are the floor's resources, each of the schema shape of
-// the Hoko resource of the same name (hoko_collection, hoko_link): the same
+// the Hoko resource of the same name (hoko_collection, hoko_tag,
+// hoko_partner, hoko_link): the same
 // attributes, types and nesting, the same required, optional and computed
 // ones, computed values kept across updates where Hoko's are, and the
 // timeouts block. Descriptions and validators are left out: they cost
 // nothing per resource.
 var floorResources = []floorResource{
 	{name: "collection", schema: collectionShape},
+	{name: "tag", schema: tagShape},
+	{name: "partner", schema: partnerShape},
 	{name: "link", schema: linkShape},
 }
 
@@ -27,6 +31,32 @@ func collectionShape(ctx context.Context) schema.Schema {
 			"id":          kept(),
 			"name":        schema.StringAttribute{Required: true},
 			"description": schema.StringAttribute{Optional: true},
+		}),
+		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx)},
+	}
+}
+
+// tagShape is hoko_tag's shape: no timestamps, and a colour that defaults
+// to Hoko's.
+func tagShape(ctx context.Context) schema.Schema {
+	return schema.Schema{
+		Attributes: map[string]schema.Attribute{
+			"id":    kept(),
+			"name":  schema.StringAttribute{Required: true},
+			"color": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("slate")},
+		},
+		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx)},
+	}
+}
+
+// partnerShape is hoko_partner's shape.
+func partnerShape(ctx context.Context) schema.Schema {
+	return schema.Schema{
+		Attributes: withTimestamps(map[string]schema.Attribute{
+			"id":    kept(),
+			"name":  schema.StringAttribute{Required: true},
+			"email": schema.StringAttribute{Optional: true},
+			"phone": schema.StringAttribute{Optional: true},
 		}),
 		Blocks: map[string]schema.Block{"timeouts": timeoutsBlock(ctx)},
 	}
