@@ -124,17 +124,24 @@ func kindByKey(key string) (benchKind, error) {
 	return benchKinds[i], nil
 }
 
-// sectionMarkers bracket the section of kind k in the report file, so that
-// a run of one kind replaces its own section and leaves the rest.
-func sectionMarkers(k benchKind) (start, end string) {
-	return "<!-- " + k.resource + " benchmark: go run ./internal/benchmark -kind " + k.key + " -->",
-		"<!-- end of " + k.resource + " benchmark -->"
+// sectionMarkers bracket the section of a run of kind k at the given
+// counts in the report file, so that a run replaces its own section and
+// leaves the rest: another kind's, or the same kind's at other counts (the
+// largest runs take long enough to be run on their own, with fewer modes).
+func sectionMarkers(k benchKind, counts []int) (start, end string) {
+	n := make([]string, len(counts))
+	for i, c := range counts {
+		n[i] = fmt.Sprint(c)
+	}
+	run := "-kind " + k.key + " -n " + strings.Join(n, ",")
+	return "<!-- " + k.resource + " benchmark: go run ./internal/benchmark " + run + " -->",
+		"<!-- end of " + k.resource + " benchmark " + run + " -->"
 }
 
-// writeKindReport writes the report of a run of kind k to out: the whole
-// file for collections; for other kinds a section of its own, replacing the
-// kind's earlier section or appended to what the file holds.
-func writeKindReport(out string, k benchKind, report string) error {
+// writeKindReport writes the report of a run of kind k at counts to out:
+// the whole file for collections; for other kinds a section of its own,
+// replacing the run's earlier section or appended to what the file holds.
+func writeKindReport(out string, k benchKind, counts []int, report string) error {
 	if k.key == benchKinds[0].key || out == "-" {
 		if out == "-" {
 			_, err := os.Stdout.WriteString(report)
@@ -142,7 +149,7 @@ func writeKindReport(out string, k benchKind, report string) error {
 		}
 		return os.WriteFile(out, []byte(report), 0o644)
 	}
-	startMarker, endMarker := sectionMarkers(k)
+	startMarker, endMarker := sectionMarkers(k, counts)
 	section := startMarker + "\n" + report + endMarker + "\n"
 	old, err := os.ReadFile(out)
 	if err != nil && !os.IsNotExist(err) {

@@ -19,16 +19,24 @@ func TestWriteKindReport_ReplacesOnlyTheKindsSection(t *testing.T) {
 	tag, _ := kindByKey("tag")
 	for _, run := range []struct {
 		kind   benchKind
+		counts []int
 		report string
-	}{{link, "first links\n"}, {tag, "first tags\n"}, {link, "second links\n"}, {tag, "second tags\n"}} {
-		if err := writeKindReport(out, run.kind, run.report); err != nil {
+	}{
+		{link, []int{1000}, "first links\n"}, {tag, []int{10, 100}, "first tags\n"}, {link, []int{5000}, "large links\n"},
+		{link, []int{1000}, "second links\n"}, {tag, []int{10, 100}, "second tags\n"},
+	} {
+		if err := writeKindReport(out, run.kind, run.counts, run.report); err != nil {
 			t.Fatal(err)
 		}
 	}
 	got, _ := os.ReadFile(out)
 	want := "# Benchmarks\n\ncollections\n\n" +
-		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -->\nsecond links\n<!-- end of hoko_link benchmark -->\n\n" +
-		"<!-- hoko_tag benchmark: go run ./internal/benchmark -kind tag -->\nsecond tags\n<!-- end of hoko_tag benchmark -->\n"
+		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 1000 -->\nsecond links\n" +
+		"<!-- end of hoko_link benchmark -kind link -n 1000 -->\n\n" +
+		"<!-- hoko_tag benchmark: go run ./internal/benchmark -kind tag -n 10,100 -->\nsecond tags\n" +
+		"<!-- end of hoko_tag benchmark -kind tag -n 10,100 -->\n\n" +
+		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 5000 -->\nlarge links\n" +
+		"<!-- end of hoko_link benchmark -kind link -n 5000 -->\n"
 	if string(got) != want {
 		t.Errorf("file =\n%s\nwant\n%s", got, want)
 	}

@@ -151,5 +151,5 @@ func run(ctx context.Context, args []string) error {
 		}
 	}
 	report := kindReport(o.kind, env.describe(), renderReport(env.describe(), results, goBench), results)
-	return writeKindReport(o.out, o.kind, report)
+	return writeKindReport(o.out, o.kind, o.counts, report)
 }
