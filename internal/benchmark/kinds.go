@@ -21,6 +21,35 @@ type benchKind struct {
 	// base is how many live objects the mock holds with no resource
 	// applied (a new workspace's Links collection).
 	base int
+	// modes and phases are the kind's own, when it has them (nil: modes
+	// and phases).
+	modes  []mode
+	phases []phase
+	// check, when set, makes sure a phase did its work beyond the number
+	// of live objects.
+	check func(s *hokotest.Server, phase string, n int) error
+	// section brackets the kind's section of the report file, which a run
+	// of the kind replaces; zero for the kind whose report is the whole
+	// file.
+	section [2]string
+	// report, when set, writes the kind's report instead of renderReport.
+	report func(s setup, results []result) string
+}
+
+// modeList is the modes the kind is measured in.
+func (k benchKind) modeList() []mode {
+	if k.modes != nil {
+		return k.modes
+	}
+	return modes
+}
+
+// phaseList is the commands the kind is measured with.
+func (k benchKind) phaseList() []phase {
+	if k.phases != nil {
+		return k.phases
+	}
+	return phases
 }
 
 // benchKinds are the kinds -kind accepts; the first is the default.
@@ -49,6 +78,18 @@ resource "hoko_link" "c" {
   url           = "https://example.com/${each.key}"
 }
 `,
+		section: [2]string{linkSectionStart, linkSectionEnd},
+	},
+	{
+		// One hoko_links of N entries in the workspace's default
+		// collection, beside the same links as N hoko_link (links_report.go).
+		key: "links", resource: "hoko_links",
+		live:    func(s *hokotest.Server) int { return len(s.Links()) },
+		modes:   linksModes,
+		phases:  linksPhases,
+		check:   checkChanged,
+		section: [2]string{linksSectionStart, linksSectionEnd},
+		report:  renderLinksReport,
 	},
 }
 
@@ -56,7 +97,7 @@ resource "hoko_link" "c" {
 func kindByKey(key string) (benchKind, error) {
 	i := slices.IndexFunc(benchKinds, func(k benchKind) bool { return k.key == key })
 	if i < 0 {
-		return benchKind{}, fmt.Errorf("-kind: unknown kind %q; use collection or link", key)
+		return benchKind{}, fmt.Errorf("-kind: unknown kind %q; use collection, link or links", key)
 	}
 	return benchKinds[i], nil
 }
@@ -72,25 +113,26 @@ const (
 // file for collections; for other kinds a section of its own, replacing the
 // kind's earlier section or appended to what the file holds.
 func writeKindReport(out string, k benchKind, report string) error {
-	if k.key == benchKinds[0].key || out == "-" {
+	sectionStart, sectionEnd := k.section[0], k.section[1]
+	if sectionStart == "" || out == "-" {
 		if out == "-" {
 			_, err := os.Stdout.WriteString(report)
 			return err
 		}
 		return os.WriteFile(out, []byte(report), 0o644)
 	}
-	section := linkSectionStart + "\n" + report + linkSectionEnd + "\n"
+	section := sectionStart + "\n" + report + sectionEnd + "\n"
 	old, err := os.ReadFile(out)
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	text := string(old)
-	if start := strings.Index(text, linkSectionStart); start >= 0 {
-		end := strings.Index(text, linkSectionEnd)
+	if start := strings.Index(text, sectionStart); start >= 0 {
+		end := strings.Index(text, sectionEnd)
 		if end < start {
-			return fmt.Errorf("%s: the link section has no end marker", out)
+			return fmt.Errorf("%s: the %s section has no end marker", out, k.key)
 		}
-		text = text[:start] + section + text[end+len(linkSectionEnd)+1:]
+		text = text[:start] + section + text[end+len(sectionEnd)+1:]
 	} else {
 		text = strings.TrimRight(text, "\n") + "\n\n" + section
 	}
@@ -101,7 +143,7 @@ func writeKindReport(out string, k benchKind, report string) error {
 // the kind's resource named, and the issue's targets for links instead of
 // those for collections.
 func kindReport(k benchKind, s setup, report string, results []result) string {
-	if k.key == benchKinds[0].key {
+	if k.section[0] == "" {
 		return report
 	}
 	report = strings.Replace(report, "# Benchmarks\n", "## Links: N `"+k.resource+"` in one collection\n", 1)
