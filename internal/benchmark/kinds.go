@@ -31,6 +31,31 @@ type benchKind struct {
 	// targets renders the kind's targets table, by its own issue; nil
 	// keeps the collections' (issue 12's), the rule every kind shares.
 	targets func(setup, []result) string
+	// modes and phases are the kind's own, when it has them (nil: modes
+	// and phases).
+	modes  []mode
+	phases []phase
+	// check, when set, makes sure a phase did its work beyond the number
+	// of live objects.
+	check func(s *hokotest.Server, phase string, n int) error
+	// report, when set, writes the kind's report instead of renderReport.
+	report func(s setup, results []result) string
+}
+
+// modeList is the modes the kind is measured in.
+func (k benchKind) modeList() []mode {
+	if k.modes != nil {
+		return k.modes
+	}
+	return modes
+}
+
+// phaseList is the commands the kind is measured with.
+func (k benchKind) phaseList() []phase {
+	if k.phases != nil {
+		return k.phases
+	}
+	return phases
 }
 
 // benchKinds are the kinds -kind accepts; the first is the default.
@@ -108,6 +133,16 @@ resource "hoko_link" "c" {
   url           = "https://example.com/${each.key}"
 }
 `,
+	},
+	{
+		// One hoko_links of N entries in the workspace's default
+		// collection, beside the same links as N hoko_link (links.go).
+		key: "links", resource: "hoko_links",
+		live:   func(s *hokotest.Server) int { return len(s.Links()) },
+		modes:  linksModes,
+		phases: linksPhases,
+		check:  checkChanged,
+		report: renderLinksReport,
 	},
 }
 

@@ -90,6 +90,9 @@ func TestLinkTargets_ComparesMemoryWithTheMeasuredFloor(t *testing.T) {
 // the Hoko configuration, and that the link report names floor_link.
 func TestBenchKinds_FloorDeclaresWhatHokoDoes(t *testing.T) {
 	for _, k := range benchKinds {
+		if k.modes != nil {
+			continue // a kind of its own modes (links: the set beside N hoko_link) has no plugin floor
+		}
 		hoko, floor := resourceArguments(t, k.block, k.resource), resourceArguments(t, k.floorBlock, "floor_"+k.key)
 		if !slices.Equal(hoko, floor) {
 			t.Errorf("%s: the floor sets %v, %s %v", k.key, floor, k.resource, hoko)
@@ -148,5 +151,28 @@ func TestWrappedProvider_ByTheNameTerraformStartedItUnder(t *testing.T) {
 	os.Args = []string{"/tmp/providers/" + floorProviderBinary}
 	if _, ok := wrappedProvider(); !ok {
 		t.Error("started as the floor without its binary, it does not wrap (and fail)")
+	}
+}
+
+func TestParseFlags_LinksKindHasItsOwnModes(t *testing.T) {
+	t.Parallel()
+	o, err := parseFlags([]string{"-kind", "links", "-n", "1000,5000"})
+	if err != nil || len(o.modes) != 2 || o.modes[0].name != setMode || o.linkMax != 1000 {
+		t.Fatalf("parseFlags = %+v, %v", o, err)
+	}
+	if got := o.modesAt(5000); len(got) != 1 || got[0].name != setMode {
+		t.Errorf("at N = 5,000 the modes are %v, want the set alone (beyond -link-max)", got)
+	}
+	if got := o.modesAt(1000); len(got) != 2 {
+		t.Errorf("at N = 1,000 the modes are %v, want the set and N hoko_link", got)
+	}
+	if _, err := parseFlags([]string{"-kind", "links", "-modes", "floor"}); err == nil {
+		t.Error("-kind links accepted the floor mode, which measures N resources")
+	}
+	config := o.modes[0].config(o.kind, 3)
+	for _, want := range []string{`resource "hoko_links" "set"`, `variable "changed"`, "< var.changed"} {
+		if !strings.Contains(config, want) {
+			t.Errorf("the set's configuration lacks %q:\n%s", want, config)
+		}
 	}
 }

@@ -60,6 +60,9 @@ type options struct {
 	goBench     bool
 	workDir     string
 	kind        benchKind
+	// linkMax is the largest N at which -kind links also measures N
+	// hoko_link resources.
+	linkMax int
 }
 
 // defaultRuns is -runs' default: more runs where a run is short and noisy.
@@ -75,11 +78,14 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&runs, "runs", defaultRuns, "interleaved `runs` of every mode at each N (one number for all, or one per count); the report shows medians")
 	fs.DurationVar(&o.latency, "latency", 20*time.Millisecond, "latency the mock adds to every API request")
 	fs.IntVar(&o.parallelism, "parallelism", 0, "Terraform's -parallelism (0: Terraform's default, 10)")
-	fs.StringVar(&modeKeys, "modes", "floor,plugin,on,off", "comma-separated `modes`: floor (terraform_data), plugin (the plugin floor), on and off (coalescing)")
+	fs.StringVar(&modeKeys, "modes", "", "comma-separated `modes`: floor (terraform_data), plugin (the plugin floor), on and off (coalescing); "+
+		"for -kind links, set (one hoko_links) and link (N hoko_link). Default: all of the kind's")
+	fs.IntVar(&o.linkMax, "link-max", 1000, "the largest `N` at which -kind links also measures N hoko_link resources (minutes a phase beyond 1,000)")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "where to write the report (- for stdout)")
 	fs.BoolVar(&o.goBench, "gobench", true, "also run the Go benchmarks of internal/hoko and include them")
 	fs.StringVar(&o.workDir, "work", "", "keep Terraform's working directories and logs here (default: a temporary directory, removed)")
-	fs.StringVar(&kind, "kind", benchKinds[0].key, "the `kind` of resource to declare N of: collection, or link (links in one collection; the report becomes a section of -out)")
+	fs.StringVar(&kind, "kind", benchKinds[0].key, "the `kind` of resource to declare N of: collection; link (links in one collection); "+
+		"or links (one hoko_links of N entries); the report of link and links becomes a section of -out")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -94,12 +100,23 @@ func parseFlags(args []string) (options, error) {
 		}
 		o.counts = append(o.counts, n)
 	}
-	for _, key := range strings.Split(modeKeys, ",") {
-		i := slices.IndexFunc(modes, func(m mode) bool { return m.key == strings.TrimSpace(key) })
-		if i < 0 {
-			return o, fmt.Errorf("-modes: unknown mode %q; use floor, plugin, on or off", key)
+	kindModes := o.kind.modeList()
+	if modeKeys == "" {
+		o.modes = kindModes
+	}
+	for key := range strings.SplitSeq(modeKeys, ",") {
+		if modeKeys == "" {
+			break
 		}
-		o.modes = append(o.modes, modes[i])
+		i := slices.IndexFunc(kindModes, func(m mode) bool { return m.key == strings.TrimSpace(key) })
+		if i < 0 {
+			var keys []string
+			for _, m := range kindModes {
+				keys = append(keys, m.key)
+			}
+			return o, fmt.Errorf("-modes: unknown mode %q for -kind %s; use %s", key, o.kind.key, strings.Join(keys, ", "))
+		}
+		o.modes = append(o.modes, kindModes[i])
 	}
 	if o.latency < 0 || o.parallelism < 0 {
 		return o, errors.New("-latency and -parallelism must not be negative")
@@ -136,13 +153,16 @@ func run(ctx context.Context, args []string) error {
 
 	var results []result
 	for i, n := range o.counts {
-		rs, err := env.measure(ctx, o.modes, n, o.runs[i])
+		rs, err := env.measure(ctx, o.modesAt(n), n, o.runs[i])
 		if err != nil {
 			return err
 		}
 		results = append(results, rs...)
 	}
 
+	if o.kind.report != nil {
+		return writeKindReport(o.out, o.kind, o.counts, o.kind.report(env.describe(), results))
+	}
 	var goBench string
 	if o.goBench {
 		fmt.Fprintln(os.Stderr, "Go benchmarks of internal/hoko")
@@ -152,4 +172,16 @@ func run(ctx context.Context, args []string) error {
 	}
 	report := kindReport(o.kind, env.describe(), renderReport(env.describe(), results, goBench), results)
 	return writeKindReport(o.out, o.kind, o.counts, report)
+}
+
+// modesAt is the modes measured at n: every mode asked for, but N resources
+// of one link each only up to -link-max.
+func (o options) modesAt(n int) []mode {
+	var ms []mode
+	for _, m := range o.modes {
+		if !m.perLink || n <= o.linkMax {
+			ms = append(ms, m)
+		}
+	}
+	return ms
 }

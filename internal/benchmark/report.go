@@ -25,6 +25,7 @@ type setup struct {
 	parallelism int
 	counts      []int
 	runs        []int // per count
+	linkMax     int   // -link-max, for -kind links
 }
 
 // result is one Terraform command's measurement.
@@ -35,7 +36,8 @@ type result struct {
 	wall              time.Duration
 	cpu               time.Duration // Terraform's and its providers' user and system time
 	requests          map[string]int
-	peakRSS           int64 // bytes; 0 when no provider ran
+	linkRequests      map[string]int // the requests for links, by method
+	peakRSS           int64          // bytes; 0 when no provider ran
 	providerProcesses int
 	runs              int // how many runs the times are the median of
 }
@@ -297,7 +299,7 @@ func medianOf(results []result, n int, mode, phase string) result {
 	out.cpu = median(func(r result) time.Duration { return r.cpu })
 	for _, r := range runs {
 		if r.total() > out.total() {
-			out.requests = r.requests
+			out.requests, out.linkRequests = r.requests, r.linkRequests
 		}
 		out.peakRSS = max(out.peakRSS, r.peakRSS)
 	}

@@ -101,3 +101,32 @@ func TestParseFlags_RejectsBadCountsAndModes(t *testing.T) {
 		}
 	}
 }
+
+func TestLinksTargets_MarksWhatIsMissed(t *testing.T) {
+	t.Parallel()
+	set := func(n int, phase string, wall time.Duration, links map[string]int) result {
+		return result{n: n, mode: setMode, phase: phase, wall: wall, linkRequests: links, peakRSS: 60 << 20}
+	}
+	results := []result{
+		set(1000, "apply", time.Second, map[string]int{"PUT": 2}),
+		set(1000, "plan", time.Second, map[string]int{"GET": 1}),
+		set(1000, "change", time.Second, map[string]int{"GET": 1, "PUT": 1}),
+		{n: 1000, mode: perLinkMode, phase: "apply", wall: 8 * time.Second},
+		set(20000, "apply", time.Second, map[string]int{"PUT": 41}),
+		set(20000, "plan", time.Second, map[string]int{"GET": 2}),
+		set(20000, "change", time.Second, map[string]int{"GET": 2, "PUT": 1}),
+	}
+	got := linksTargets(setup{counts: []int{1000, 20000}}, results)
+	for _, want := range []string{
+		"| 1000 | 2 of 2 | 1 of 1 | 2 of 2 | 8.0× ✗ | 60 MiB | no |",
+		"| 20000 | 41 of 40 ✗ | 2 of 2 | 3 of 2 ✗ | not measured | 60 MiB | no |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("targets lack %q:\n%s", want, got)
+		}
+	}
+	report := renderLinksReport(setup{counts: []int{1000}, runs: []int{1}, linkMax: 1000}, results)
+	if !strings.Contains(report, "| 1000 | apply | one hoko_links | 1.00 s | **8.0×** |") {
+		t.Errorf("the report does not compare the set with N hoko_link:\n%s", report)
+	}
+}

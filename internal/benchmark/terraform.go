@@ -32,6 +32,9 @@ type mode struct {
 	// provider reports whether the mode starts a provider process, whose
 	// peak memory is measured: the Hoko provider or the plugin floor's.
 	provider bool
+	// perLink marks the mode of -kind links that declares a resource per
+	// link, measured only up to -link-max.
+	perLink bool
 }
 
 // floorMode is the name of the mode every other is compared with;
@@ -193,6 +196,7 @@ func (e *environment) describe() setup {
 	s := setup{
 		latency:     e.opts.latency,
 		parallelism: e.opts.parallelism,
+		linkMax:     e.opts.linkMax,
 		goVersion:   runtime.Version(),
 		platform:    runtime.GOOS + "/" + runtime.GOARCH,
 		cpus:        runtime.NumCPU(),
@@ -205,16 +209,23 @@ func (e *environment) describe() setup {
 	return s
 }
 
-// phases are the Terraform commands measured, in order, with the exit code
-// each must end with: the plan after apply must find nothing to change.
-var phases = []struct {
+// phase is one Terraform command measured: its name in the report and its
+// arguments. Any exit code but 0 fails the measurement (for a plan with
+// -detailed-exitcode, 2 means the apply before it left something to do).
+type phase struct {
 	name string
 	args []string
-}{
-	{"apply", []string{"apply", "-auto-approve", "-input=false", "-no-color"}},
-	{"plan", []string{"plan", "-input=false", "-no-color", "-detailed-exitcode"}},
-	{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-no-color"}},
 }
+
+// The commands the phases run.
+var (
+	applyArgs   = []string{"apply", "-auto-approve", "-input=false", "-no-color"}
+	planArgs    = []string{"plan", "-input=false", "-no-color", "-detailed-exitcode"}
+	destroyArgs = []string{"destroy", "-auto-approve", "-input=false", "-no-color"}
+)
+
+// phases are the phases of every kind but those with their own, in order.
+var phases = []phase{{"apply", applyArgs}, {"plan", planArgs}, {"destroy", destroyArgs}}
 
 // scenario is one mode at one N: its working directory, its own mock
 // workspace and the environment Terraform runs with.
@@ -272,6 +283,7 @@ func (s *scenario) close() { s.mock.close() }
 // elsewhere on a shared machine falls on all of them alike rather than on
 // whichever mode ran during a busy minute.
 func (e *environment) measure(ctx context.Context, ms []mode, n, runs int) ([]result, error) {
+	phases := e.opts.kind.phaseList()
 	var scenarios []*scenario
 	defer func() {
 		for _, s := range scenarios {
@@ -330,9 +342,10 @@ func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, a
 	if s.mode.provider && processes == 0 {
 		return result{}, errors.New("no provider process was measured")
 	}
+	stats := s.mock.srv.Stats()
 	return result{
 		n: s.n, mode: s.mode.name, phase: phase, wall: wall, cpu: cpu,
-		requests: s.mock.srv.Stats().ByMethod, peakRSS: peak, providerProcesses: processes,
+		requests: stats.ByMethod, linkRequests: stats.ByKind[hokotest.KindLink], peakRSS: peak, providerProcesses: processes,
 	}, nil
 }
 
@@ -411,6 +424,9 @@ func (m *mockServer) check(md mode, k benchKind, phase string, n int) error {
 	}
 	if got := k.live(m.srv); got != want {
 		return fmt.Errorf("after %s the mock holds %d of %s, want %d", phase, got, k.resource, want)
+	}
+	if k.check != nil {
+		return k.check(m.srv, phase, n)
 	}
 	return nil
 }

@@ -2,12 +2,8 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
-	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -16,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -166,62 +163,50 @@ func mapOf(ctx context.Context, entries map[string]linkEntryModel, diags *diag.D
 	return m
 }
 
-// ValidateConfig refuses external ids that two entries share, naming both
-// keys: Hoko would refuse the whole request with a bare "Invalid request".
-// Each entry's URLs and ids are checked by the attributes' own validators,
-// whose diagnostics name the entry's key in their path.
+// linksSetOf reads the framework's model of hoko_links.
+func linksSetOf(ctx context.Context, m linksResourceModel, diags *diag.Diagnostics) linksSet {
+	return linksSet{
+		collectionID: m.CollectionID, forgetRemoved: m.ForgetRemoved, resourceTimeouts: m.resourceTimeouts,
+		entries: entriesOf(ctx, m.Links, diags), linksUnknown: m.Links.IsUnknown(),
+	}
+}
+
+// model is s as the framework's model of hoko_links.
+func (s linksSet) model(ctx context.Context, diags *diag.Diagnostics) linksResourceModel {
+	switch {
+	case s.linksUnknown:
+		return s.attributes(types.MapUnknown(entryType(ctx)))
+	case s.entries == nil:
+		return s.attributes(types.MapNull(entryType(ctx)))
+	}
+	return s.attributes(mapOf(ctx, s.entries, diags))
+}
+
+// attributes is the framework's model of s with the links map given.
+func (s linksSet) attributes(links types.Map) linksResourceModel {
+	return linksResourceModel{CollectionID: s.collectionID, Links: links, ForgetRemoved: s.forgetRemoved, resourceTimeouts: s.resourceTimeouts}
+}
+
+// The framework's path to hoko_links: each method reads the request into a
+// linksSet, runs the operation of links_operations.go and writes its
+// result. The provider's server serves hoko_links itself with the same
+// operations (links_server.go), so Terraform reaches these only where it
+// talks to the framework's server directly.
+
+// ValidateConfig checks the entries against each other (validateEntries);
+// the attributes' own validators check each entry.
 func (r *linksResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var links types.Map
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("links"), &links)...)
 	if resp.Diagnostics.HasError() || links.IsNull() || links.IsUnknown() {
 		return
 	}
-	entries := entriesOf(ctx, links, &resp.Diagnostics)
-	for _, dup := range sharedValues(entries, func(e linkEntryModel) types.String { return e.ExternalID }) {
-		resp.Diagnostics.AddAttributeError(path.Root("links").AtMapKey(dup.keys[1]).AtName("external_id"),
-			"Duplicate External ID",
-			fmt.Sprintf("The entries %q and %q of links both have external_id %q, but Hoko keeps external ids unique "+
-				"among a workspace's links. Give each entry its own external_id, or remove one of the entries.",
-				dup.keys[0], dup.keys[1], dup.value))
-	}
-	for _, dup := range sharedValues(entries, func(e linkEntryModel) types.String { return e.ID }) {
-		resp.Diagnostics.AddAttributeError(path.Root("links").AtMapKey(dup.keys[1]).AtName("id"),
-			"Duplicate Link ID",
-			fmt.Sprintf("The entries %q and %q of links both set id %q, but one link can be only one entry. "+
-				"Remove the id from one of them.", dup.keys[0], dup.keys[1], dup.value))
-	}
-}
-
-// sharedValue is a value two entries share, and their keys in order.
-type sharedValue struct {
-	value string
-	keys  [2]string
-}
-
-// sharedValues lists the known values of field that more than one entry
-// holds, each with the first key that holds it and another; in key order.
-func sharedValues(entries map[string]linkEntryModel, field func(linkEntryModel) types.String) []sharedValue {
-	first := map[string]string{}
-	var shared []sharedValue
-	for _, key := range slices.Sorted(maps.Keys(entries)) {
-		v := field(entries[key])
-		if !isKnown(v) {
-			continue
-		}
-		if other, dup := first[v.ValueString()]; dup {
-			shared = append(shared, sharedValue{value: v.ValueString(), keys: [2]string{other, key}})
-			continue
-		}
-		first[v.ValueString()] = key
-	}
-	return shared
+	validateEntries(entriesOf(ctx, links, &resp.Diagnostics), &resp.Diagnostics)
 }
 
 // ModifyPlan gives every entry the computed values of the link it is, so
 // that a change of one entry among thousands plans that entry alone, and a
-// renamed key keeps its link (see linkPlan.planEntries). The provider's
-// server plans hoko_links itself with the same function (links_server.go);
-// this is the framework's path to it.
+// renamed key keeps its link (see linkPlan.planEntries).
 func (r *linksResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -231,348 +216,71 @@ func (r *linksResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if !req.State.Raw.IsNull() {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
+	c, s := linksSetOf(ctx, config, &resp.Diagnostics), linksSetOf(ctx, state, &resp.Diagnostics)
+	elsewhere := elsewhereKeys(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan := planLinks(ctx, config, state, elsewhereKeys(ctx, req.Private, &resp.Diagnostics), &resp.Diagnostics)
+	plan := planLinks(c, s, elsewhere).model(ctx, &resp.Diagnostics)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 	}
 }
 
-// planLinks is the plan of hoko_links for config, given the prior state
-// (zero for a create): the configuration, with each entry's computed
-// values kept from the link it is or unknown.
-func planLinks(ctx context.Context, config, state linksResourceModel, elsewhere map[string]bool, diags *diag.Diagnostics) linksResourceModel {
-	plan := config
-	if config.Links.IsUnknown() {
-		return plan
-	}
-	p := linkPlan{
-		planned: entriesOf(ctx, config.Links, diags), prior: entriesOf(ctx, state.Links, diags),
-		// An unknown collection (created in the same apply) is a move:
-		// every entry is planned as changed.
-		collectionID: config.CollectionID.ValueString(),
-		moved:        !state.CollectionID.IsNull() && !config.CollectionID.Equal(state.CollectionID),
-		elsewhere:    elsewhere,
-	}
-	if diags.HasError() {
-		return plan
-	}
-	entries, _ := p.planEntries()
-	plan.Links = mapOf(ctx, entries, diags)
-	return plan
-}
-
-// privateGetter is what the requests' private state offers.
-type privateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-// elsewhereKeys reads the keys the last refresh found in another
-// collection.
-func elsewhereKeys(ctx context.Context, private privateGetter, diags *diag.Diagnostics) map[string]bool {
-	raw, d := private.GetKey(ctx, elsewhereKey)
-	diags.Append(d...)
-	var keys []string
-	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &keys); err != nil {
-			diags.AddWarning("Unreadable Private State", "The provider's note of links found in another collection "+
-				"could not be read and is ignored: "+err.Error())
-		}
-	}
-	set := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		set[k] = true
-	}
-	return set
-}
-
-// Create writes every entry: one PUT (split at max_batch_size) with a
-// create for each entry and an update for each entry whose id adopts an
-// existing link. What was written reaches the state even when a request
-// fails, so no link is ever left unrecorded.
+// Create is create's framework path.
 func (r *linksResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan linksResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel := boundOperation(ctx, "create", plan.operationTimeouts(), &resp.Diagnostics)
-	defer cancel()
+	p := linksSetOf(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p := linkPlan{planned: entriesOf(ctx, plan.Links, &resp.Diagnostics), collectionID: plan.CollectionID.ValueString()}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.Links = r.apply(ctx, p, false, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.setState(ctx, r.create(ctx, p, &resp.Diagnostics), &resp.State, &resp.Diagnostics)
 }
 
-// Read refreshes every entry from one listing of the workspace's links
-// (one request per 10,000 links): an entry whose link is gone is removed,
-// so the next plan creates it again; one changed out of band takes Hoko's
-// values, so the next plan updates it back. After an import, it adopts
-// every link of the collection instead.
+// Read is read's framework path.
 func (r *linksResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state linksResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "read", state.operationTimeouts(), &resp.Diagnostics)
-	defer cancel()
+	s := linksSetOf(ctx, state, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	importing, d := req.Private.GetKey(ctx, importingKey)
-	resp.Diagnostics.Append(d...)
-	collectionID := state.CollectionID.ValueString()
-	prior := entriesOf(ctx, state.Links, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() || len(prior) == 0 && len(importing) == 0 {
-		return
-	}
-	all, err := r.client.Links().All(ctx, hoko.ListOptions{Sort: hoko.SortAsc})
-	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, linksKind, fmt.Sprintf("read the links of collection %q", collectionID), err)
-		return
-	}
-	var entries map[string]linkEntryModel
-	var elsewhere []string
-	if len(importing) > 0 {
-		entries = adoptCollection(all, collectionID)
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importingKey, nil)...)
-	} else {
-		entries, elsewhere = refreshEntries(prior, all, collectionID)
-	}
-	raw, _ := json.Marshal(elsewhere)
-	if len(elsewhere) == 0 {
-		raw = nil
-	}
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, elsewhereKey, raw)...)
-	state.Links = mapOf(ctx, entries, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	r.setState(ctx, r.read(ctx, s, resp.Private, &resp.Diagnostics), &resp.State, &resp.Diagnostics)
 }
 
-// refreshEntries is prior as the listing all shows it, and the keys whose
-// link is live but in another collection than collectionID.
-func refreshEntries(prior map[string]linkEntryModel, all []hoko.Link, collectionID string) (map[string]linkEntryModel, []string) {
-	byID := make(map[string]hoko.Link, len(all))
-	for _, l := range all {
-		byID[l.ID] = l
-	}
-	entries := make(map[string]linkEntryModel, len(prior))
-	var elsewhere []string
-	for _, key := range slices.Sorted(maps.Keys(prior)) {
-		e := prior[key]
-		l, live := byID[e.ID.ValueString()]
-		if !live {
-			continue
-		}
-		if l.CollectionID != collectionID {
-			elsewhere = append(elsewhere, key)
-		}
-		entries[key] = e.with(l)
-	}
-	return entries, elsewhere
-}
-
-// adoptCollection makes an entry of every link of collectionID, keyed by
-// its external id where it has one and by its id otherwise.
-func adoptCollection(all []hoko.Link, collectionID string) map[string]linkEntryModel {
-	entries := make(map[string]linkEntryModel)
-	taken := make(map[string]bool)
-	for _, l := range all {
-		if l.CollectionID != collectionID {
-			continue
-		}
-		key := importKey(l, taken)
-		taken[key] = true
-		entries[key] = linkEntry(newLinkModel(l))
-	}
-	return entries
-}
-
-// Update sends exactly the changes: one DELETE of the links no entry is
-// anymore (unless forget_removed), then one PUT with the new entries and
-// the changed ones, each split only at max_batch_size. Unchanged entries
-// are not sent.
+// Update is update's framework path.
 func (r *linksResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state linksResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "update", plan.operationTimeouts(), &resp.Diagnostics)
-	defer cancel()
+	p, s := linksSetOf(ctx, plan, &resp.Diagnostics), linksSetOf(ctx, state, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p := linkPlan{
-		planned: entriesOf(ctx, plan.Links, &resp.Diagnostics), prior: entriesOf(ctx, state.Links, &resp.Diagnostics),
-		collectionID: plan.CollectionID.ValueString(), moved: !plan.CollectionID.Equal(state.CollectionID),
-		elsewhere: elsewhereKeys(ctx, req.Private, &resp.Diagnostics),
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.Links = r.apply(ctx, p, plan.ForgetRemoved.ValueBool(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, elsewhereKey, nil)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.setState(ctx, r.update(ctx, p, s, resp.Private, &resp.Diagnostics), &resp.State, &resp.Diagnostics)
 }
 
-// apply sends p's changes and returns the entries to store: those written,
-// those kept, and, where a request failed, the prior entry of a link that
-// was to be updated or deleted (so the next plan tries again). A create
-// that failed is left out; the next plan creates it.
-func (r *linksResource) apply(ctx context.Context, p linkPlan, forget bool, diags *diag.Diagnostics) types.Map {
-	c := p.changes(forget)
-	entries := c.kept
-	links := r.client.Links()
-	if stillLive := r.deleteLinks(ctx, c.deletes, diags); len(stillLive) > 0 {
-		for key, e := range p.prior {
-			if stillLive[e.ID.ValueString()] {
-				entries[key] = e
-			}
-		}
-	}
-	written, err := links.UpsertAll(ctx, c.items)
-	priorByID := make(map[string]string, len(p.prior))
-	for key, e := range p.prior {
-		priorByID[e.ID.ValueString()] = key
-	}
-	for i, key := range c.keys {
-		planned := p.planned[key]
-		switch {
-		case i < len(written) && written[i].ID != "":
-			entries[key] = planned.with(written[i])
-		case c.items[i].ID != "":
-			if priorKey, ok := priorByID[c.items[i].ID]; ok {
-				entries[priorKey] = p.prior[priorKey]
-			}
-		}
-	}
-	if err != nil {
-		r.addWriteError(ctx, diags, p, c, written, err)
-	}
-	return mapOf(ctx, entries, diags)
-}
-
-// deleteLinks deletes ids and returns those that are still live after a
-// failure. The API refuses a whole request for one id that is already gone,
-// so after a failure the survivors are listed and sent once more.
-func (r *linksResource) deleteLinks(ctx context.Context, ids []string, diags *diag.Diagnostics) map[string]bool {
-	links := r.client.Links()
-	err := links.DeleteAll(ctx, ids)
-	if err == nil {
-		return nil
-	}
-	live, listErr := liveAmong(ctx, links, ids)
-	if listErr == nil && len(live) > 0 {
-		err = links.DeleteAll(ctx, slices.Sorted(maps.Keys(live)))
-		if err == nil {
-			return nil
-		}
-		live, listErr = liveAmong(ctx, links, ids)
-	}
-	switch {
-	case listErr != nil:
-		addOperationError(ctx, diags, linksKind, fmt.Sprintf("delete %d links", len(ids)),
-			fmt.Errorf("%w; listing the links to see which are gone failed too: %w", err, listErr))
-		return setOf(ids)
-	case len(live) > 0:
-		addOperationError(ctx, diags, linksKind, fmt.Sprintf("delete %d of %d links", len(live), len(ids)), err)
-	}
-	return live
-}
-
-// liveAmong lists the links and returns which of ids are live.
-func liveAmong(ctx context.Context, links *hoko.Objects[hoko.Link, hoko.LinkItem], ids []string) (map[string]bool, error) {
-	all, err := links.All(ctx, hoko.ListOptions{Sort: hoko.SortAsc})
-	if err != nil {
-		return nil, err
-	}
-	wanted := setOf(ids)
-	live := map[string]bool{}
-	for _, l := range all {
-		if wanted[l.ID] {
-			live[l.ID] = true
-		}
-	}
-	return live, nil
-}
-
-// setOf is ids as a set.
-func setOf(ids []string) map[string]bool {
-	set := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
-	}
-	return set
-}
-
-// addWriteError explains a failed PUT. A 400 fails a whole request without
-// saying which item was bad; the likeliest cause is an external id another
-// link holds, so the links are listed once and every entry whose external
-// id a link outside the set holds is named with that link's id.
-func (r *linksResource) addWriteError(ctx context.Context, diags *diag.Diagnostics, p linkPlan, c linkChanges,
-	written []hoko.Link, err error) {
-	failed := 0
-	for i := range c.keys {
-		if i >= len(written) || written[i].ID == "" {
-			failed++
-		}
-	}
-	action := fmt.Sprintf("write %d of %d links to collection %q", failed, len(c.keys), p.collectionID)
-	if hoko.StatusCode(err) == http.StatusBadRequest && !errors.Is(err, hoko.ErrOutcomeUnknown) {
-		if all, listErr := r.client.Links().All(ctx, hoko.ListOptions{Sort: hoko.SortAsc}); listErr == nil {
-			holders := map[string]string{} // external id -> link id
-			for _, l := range all {
-				if l.ExternalID != nil {
-					holders[*l.ExternalID] = l.ID
-				}
-			}
-			var taken []string
-			for i, key := range c.keys {
-				externalID, set := c.items[i].ExternalID.Get()
-				if holder, held := holders[externalID]; set && held && holder != c.items[i].ID {
-					taken = append(taken, fmt.Sprintf("links[%q]: external_id %q is held by link %q", key, externalID, holder))
-				}
-			}
-			if len(taken) > 0 {
-				diags.AddError("Link External ID Already Taken",
-					fmt.Sprintf("Could not %s: Hoko keeps external ids unique per workspace, and links outside this "+
-						"set hold some of them:\n  %s\n\nChoose other external ids, or take the links over by setting "+
-						"the entry's id to the link's id.\n\nServer message: %s", action, strings.Join(taken, "\n  "),
-						apiMessage(err)))
-				return
-			}
-		}
-	}
-	addOperationError(ctx, diags, linksKind, action, err)
-}
-
-// Delete deletes every link the set manages; links of the collection that
-// it does not manage are left alone.
+// Delete is delete's framework path; the framework removes the resource
+// from the state unless it failed.
 func (r *linksResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state linksResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := boundOperation(ctx, "delete", state.operationTimeouts(), &resp.Diagnostics)
-	defer cancel()
+	s := linksSetOf(ctx, state, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	prior := entriesOf(ctx, state.Links, &resp.Diagnostics)
-	var ids []string
-	for _, key := range slices.Sorted(maps.Keys(prior)) {
-		if id := prior[key].ID; isKnown(id) {
-			ids = append(ids, id.ValueString())
-		}
+	r.setState(ctx, r.delete(ctx, s, &resp.Diagnostics), &resp.State, &resp.Diagnostics)
+}
+
+// setState stores an operation's result, unless it returned none.
+func (r *linksResource) setState(ctx context.Context, s *linksSet, state *tfsdk.State, diags *diag.Diagnostics) {
+	if s == nil {
+		return
 	}
-	if live := r.deleteLinks(ctx, ids, &resp.Diagnostics); len(live) > 0 {
-		// Keep what is still there, so that destroy can be run again.
-		left := map[string]linkEntryModel{}
-		for key, e := range prior {
-			if live[e.ID.ValueString()] {
-				left[key] = e
-			}
-		}
-		state.Links = mapOf(ctx, left, &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	m := s.model(ctx, diags)
+	if !diags.HasError() {
+		diags.Append(state.Set(ctx, m)...)
 	}
 }
 

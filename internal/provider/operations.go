@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -31,12 +32,13 @@ func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 // Counting at the protocol level covers every kind of resource without any
 // code in the resources themselves.
 func newServer(version string, ops *hoko.Operations) (tfprotov6.ProviderServer, error) {
-	server, err := providerserver.NewProtocol6WithError(&hokoProvider{version: version, operations: ops})()
+	configured := &atomic.Pointer[hoko.Client]{}
+	server, err := providerserver.NewProtocol6WithError(&hokoProvider{version: version, operations: ops, configured: configured})()
 	if err != nil {
 		return nil, err
 	}
 	lists, _ := server.(tfprotov6.ListResourceServer)
-	server = linksPlanningServer{ProviderServer: server}
+	server = linksServer{ProviderServer: server, client: configured}
 	return countingServer{ProviderServer: server, ListResourceServer: lists, ops: ops}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -43,6 +44,10 @@ type hokoProvider struct {
 	// operations counts the operations Terraform runs in this provider
 	// (see NewServer); nil when it is served without that count.
 	operations *hoko.Operations
+	// configured receives the client Configure builds, for the parts of
+	// the provider's server that serve calls themselves (links_server.go);
+	// nil when there are none.
+	configured *atomic.Pointer[hoko.Client]
 }
 
 // providerModel is the provider block's configuration.
@@ -158,6 +163,9 @@ func (p *hokoProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	resp.DataSourceData = client
 	resp.ResourceData = client
 	resp.ListResourceData = client
+	if p.configured != nil {
+		p.configured.Store(client)
+	}
 }
 
 // Resources lists the provider's managed resources.
