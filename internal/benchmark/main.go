@@ -164,14 +164,18 @@ func run(ctx context.Context, args []string) error {
 		return writeKindReport(o.out, o.kind, o.counts, o.kind.report(env.describe(), results))
 	}
 	var goBench string
+	var goBenchErr error
 	if o.goBench {
 		fmt.Fprintln(os.Stderr, "Go benchmarks of internal/hoko")
-		if goBench, err = runGoBenchmarks(ctx); err != nil {
-			return err
-		}
+		goBench, goBenchErr = runGoBenchmarks(ctx)
 	}
+	// The Terraform runs took many minutes: their report is written even
+	// when the Go benchmarks fail, and the failure is reported after it.
 	report := kindReport(o.kind, env.describe(), renderReport(env.describe(), results, goBench), results)
-	return writeKindReport(o.out, o.kind, o.counts, report)
+	if err := writeKindReport(o.out, o.kind, o.counts, report); err != nil {
+		return err
+	}
+	return goBenchErr
 }
 
 // modesAt is the modes measured at n: every mode asked for, but N resources
