@@ -190,8 +190,9 @@ func (m *mockHoko) linkRequests(t *testing.T, method string) [][]any {
 
 // expectLinkWrites checks the link PUTs and DELETEs since the last reset:
 // the PUT items (in any order) and the deleted ids, each in requests of at
-// most maxBatch items, as few as that allows.
-func (m *mockHoko) expectLinkWrites(t *testing.T, maxBatch int, puts []map[string]any, deletes []string) mockCheck {
+// most the default max_batch_size items, as few as that allows.
+func (m *mockHoko) expectLinkWrites(t *testing.T, puts []map[string]any, deletes []string) mockCheck {
+	const maxBatch = defaultMaxBatchSize
 	return func() error {
 		var gotPuts []map[string]any
 		for _, body := range m.linkRequests(t, http.MethodPut) {
@@ -328,7 +329,7 @@ func TestAccLinks_ManyEntries(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					w.setMatchesMock(coll, n),
-					w.expectLinkWrites(t, maxBatch, creates, nil),
+					w.expectLinkWrites(t, creates, nil),
 					sameID.AddStateValue(testLinks, entryPath("e0001", "id")),
 					sameUpdatedAt.AddStateValue(testLinks, entryPath("e0006", "updated_at")),
 				},
@@ -357,7 +358,7 @@ func TestAccLinks_ManyEntries(t *testing.T) {
 						"term": knownvalue.Null(), "content": knownvalue.Null(), "referral": knownvalue.Null(),
 					})),
 					mockCheck(func() error {
-						return w.expectLinkWrites(t, maxBatch, []map[string]any{
+						return w.expectLinkWrites(t, []map[string]any{
 							updateItem(w.linkIDByExternalID("e0001"), coll, map[string]any{"url": "https://example.com/e0001", "externalId": "e0001", "title": "v2"}),
 							updateItem(w.linkIDByExternalID("e0002"), coll, map[string]any{"url": "https://example.com/moved", "externalId": "e0002", "title": "v1", "tenantId": "acme"}),
 							updateItem(w.linkIDByExternalID("e0003"), coll, map[string]any{"url": "https://example.com/e0003", "externalId": "e0003", "title": "v1",
@@ -388,7 +389,7 @@ func TestAccLinks_ManyEntries(t *testing.T) {
 						if got := len(w.RequestsFor(hokotest.KindLink, http.MethodGet)); got != 1 {
 							return fmt.Errorf("the refresh of %d links took %d link GETs, want 1 listing", n, got)
 						}
-						return w.expectLinkWrites(t, maxBatch, []map[string]any{
+						return w.expectLinkWrites(t, []map[string]any{
 							updateItem(w.linkIDByExternalID("e0010"), coll, map[string]any{"url": "https://example.com/e0010", "externalId": "e0010", "title": "v1"}),
 							{"url": "https://example.com/e0011", "collectionId": coll, "externalId": "e0011", "title": "v1"},
 						}, nil)()
@@ -642,7 +643,7 @@ func TestAccLinks_MovesKeepTheLink(t *testing.T) {
 					sameB.AddStateValue(testLinks, entryPath("b2", "id")),
 					noDeletes,
 					mockCheck(func() error {
-						return w.expectLinkWrites(t, 500, []map[string]any{updateItem(w.linkIDByExternalID("crm-b"), coll,
+						return w.expectLinkWrites(t, []map[string]any{updateItem(w.linkIDByExternalID("crm-b"), coll,
 							map[string]any{"url": "https://example.com/b", "externalId": "crm-b", "title": "B"})}, nil)()
 					}),
 				},
@@ -781,7 +782,7 @@ func TestAccLinks_MovedOutOfBandIsMovedBack(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					w.setMatchesMock(coll, 2),
 					mockCheck(func() error {
-						return w.expectLinkWrites(t, 500, []map[string]any{updateItem(w.linkIDByExternalID("a"), coll,
+						return w.expectLinkWrites(t, []map[string]any{updateItem(w.linkIDByExternalID("a"), coll,
 							map[string]any{"url": "https://example.com/a", "externalId": "a"})}, nil)()
 					}),
 				},

@@ -303,7 +303,7 @@ func attributePath(ctx context.Context, p path.Path) *tftypes.AttributePath {
 		case path.PathStepElementKeyInt:
 			steps = append(steps, tftypes.ElementKeyInt(int64(step)))
 		case path.PathStepElementKeyValue:
-			v, err := step.Value.ToTerraformValue(ctx)
+			v, err := step.ToTerraformValue(ctx)
 			if err != nil {
 				return tftypes.NewAttributePathWithSteps(steps)
 			}
