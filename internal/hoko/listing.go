@@ -148,3 +148,34 @@ func (o *Objects[T, I]) All(ctx context.Context, opts ListOptions) ([]T, error) 
 	}
 	return all, nil
 }
+
+// Among returns the live objects among ids that opts selects (Take and Skip
+// are ignored), with the guarantees of Pages. It stops once every id has
+// been seen, so a caller that knows its objects (a hoko_links refresh of
+// the links it manages) reads only the pages that hold them; an id that is
+// gone makes it read to the end of the list.
+func (o *Objects[T, I]) Among(ctx context.Context, opts ListOptions, ids []string) ([]T, error) {
+	wanted := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		wanted[id] = true
+	}
+	var found []T
+	if len(wanted) == 0 {
+		return found, nil
+	}
+	for page, err := range o.Pages(ctx, opts) {
+		if err != nil {
+			return nil, err
+		}
+		for _, obj := range page {
+			if id := o.spec.id(obj); wanted[id] {
+				delete(wanted, id)
+				found = append(found, obj)
+			}
+		}
+		if len(wanted) == 0 {
+			break
+		}
+	}
+	return found, nil
+}

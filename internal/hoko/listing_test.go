@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,5 +125,50 @@ func TestListing_TooLargePageIsReadInSmallerPages(t *testing.T) {
 	want := []string{"sort=asc&take=10000", "sort=asc&take=1000", "skip=1000&sort=asc&take=1000"}
 	if got := queries(); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("queries %q, want %q", got, want)
+	}
+}
+
+// TestListing_AmongStopsOnceEveryIDIsSeen pins that a refresh of known
+// objects reads only the pages that hold them: at exactly 10,000 links the
+// first page is full, and the contract's empty second page is not asked
+// for once every id has been seen. An id that is gone reads to the end.
+func TestListing_AmongStopsOnceEveryIDIsSeen(t *testing.T) {
+	t.Parallel()
+	page := func(take, skip int) []string {
+		if skip >= 2*take {
+			return []string{}
+		}
+		return ids(skip, take) // two full pages, then the end
+	}
+	for _, tc := range []struct {
+		name   string
+		wanted []string
+		found  int
+		pages  int
+	}{
+		{"all on the first page", []string{"id-000000", "id-009999"}, 2, 1},
+		{"one on the second page", []string{"id-000000", "id-010000"}, 2, 2},
+		{"one gone", []string{"id-000000", "gone"}, 1, 3},
+		{"none", nil, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			client, queries := pagingServer(t, page)
+			found, err := client.Collections().Among(context.Background(), hoko.ListOptions{Sort: hoko.SortAsc}, tc.wanted)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(found) != tc.found {
+				t.Errorf("found %d of %v, want %d", len(found), tc.wanted, tc.found)
+			}
+			for _, c := range found {
+				if !slices.Contains(tc.wanted, c.ID) {
+					t.Errorf("found %s, which was not asked for", c.ID)
+				}
+			}
+			if got := len(queries()); got != tc.pages {
+				t.Errorf("read %d pages (%v), want %d", got, queries(), tc.pages)
+			}
+		})
 	}
 }

@@ -144,7 +144,8 @@ func (r *linksResource) create(ctx context.Context, plan linksSet, diags *diag.D
 }
 
 // read refreshes every entry from one listing of the workspace's links
-// (one request per 10,000 links): an entry whose link is gone is removed,
+// (one request per 10,000 links, up to the last page that holds an entry's
+// link): an entry whose link is gone is removed,
 // so the next plan creates it again; one changed out of band takes Hoko's
 // values, so the next plan updates it back. After an import, it adopts
 // every link of the collection instead. It returns nil when the state
@@ -161,17 +162,26 @@ func (r *linksResource) read(ctx context.Context, state linksSet, private privat
 	if diags.HasError() || len(state.entries) == 0 && len(importing) == 0 {
 		return nil
 	}
-	all, err := r.client.Links().All(ctx, hoko.ListOptions{Sort: hoko.SortAsc})
+	// An import reads every page for the collection's links; a refresh
+	// stops at the last page that holds one of its own.
+	links, opts := r.client.Links(), hoko.ListOptions{Sort: hoko.SortAsc}
+	var listed []hoko.Link
+	var err error
+	if len(importing) > 0 {
+		listed, err = links.All(ctx, opts)
+	} else {
+		listed, err = links.Among(ctx, opts, entryIDs(state.entries))
+	}
 	if err != nil {
 		addOperationError(ctx, diags, linksKind, fmt.Sprintf("read the links of collection %q", collectionID), err)
 		return nil
 	}
 	var elsewhere []string
 	if len(importing) > 0 {
-		state.entries = adoptCollection(all, collectionID)
+		state.entries = adoptCollection(listed, collectionID)
 		diags.Append(private.SetKey(ctx, importingKey, nil)...)
 	} else {
-		state.entries, elsewhere = refreshEntries(state.entries, all, collectionID)
+		state.entries, elsewhere = refreshEntries(state.entries, listed, collectionID)
 	}
 	raw, _ := json.Marshal(elsewhere)
 	if len(elsewhere) == 0 {
@@ -252,12 +262,7 @@ func (r *linksResource) delete(ctx context.Context, state linksSet, diags *diag.
 	if diags.HasError() {
 		return nil
 	}
-	var ids []string
-	for _, key := range slices.Sorted(maps.Keys(state.entries)) {
-		if id := state.entries[key].ID; isKnown(id) {
-			ids = append(ids, id.ValueString())
-		}
-	}
+	ids := entryIDs(state.entries)
 	live := r.deleteLinks(ctx, ids, diags)
 	if len(live) == 0 {
 		return nil
@@ -337,18 +342,26 @@ func (r *linksResource) deleteLinks(ctx context.Context, ids []string, diags *di
 	return live
 }
 
+// entryIDs is the known link ids of entries, in key order.
+func entryIDs(entries map[string]linkEntryModel) []string {
+	var ids []string
+	for _, key := range slices.Sorted(maps.Keys(entries)) {
+		if id := entries[key].ID; isKnown(id) {
+			ids = append(ids, id.ValueString())
+		}
+	}
+	return ids
+}
+
 // liveAmong lists the links and returns which of ids are live.
 func liveAmong(ctx context.Context, links *hoko.Objects[hoko.Link, hoko.LinkItem], ids []string) (map[string]bool, error) {
-	all, err := links.All(ctx, hoko.ListOptions{Sort: hoko.SortAsc})
+	found, err := links.Among(ctx, hoko.ListOptions{Sort: hoko.SortAsc}, ids)
 	if err != nil {
 		return nil, err
 	}
-	wanted := setOf(ids)
 	live := map[string]bool{}
-	for _, l := range all {
-		if wanted[l.ID] {
-			live[l.ID] = true
-		}
+	for _, l := range found {
+		live[l.ID] = true
 	}
 	return live, nil
 }
