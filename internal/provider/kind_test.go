@@ -18,13 +18,17 @@ func TestKinds_AgreeWithTheClient(t *testing.T) {
 	for _, pair := range []struct {
 		provider objectKind
 		client   hoko.Kind
+		// uniqueKey is the attribute that holds the client's unique field.
+		uniqueKey string
 	}{
-		{collectionKind, client.Collections().Kind()},
-		{tagKind, client.Tags().Kind()},
-		{partnerKind, client.Partners().Kind()},
+		{collectionKind, client.Collections().Kind(), "name"},
+		{tagKind, client.Tags().Kind(), "name"},
+		{partnerKind, client.Partners().Kind(), ""},
+		{linkKind, client.Links().Kind(), "external_id"},
 	} {
 		p, c := pair.provider, pair.client
-		if p.name != c.Name || p.plural != c.Plural || p.readScope != c.ReadScope || p.writeScope != c.WriteScope || p.uniqueKey != c.UniqueKey {
+		if p.name != c.Name || p.plural != c.Plural || p.readScope != c.ReadScope || p.writeScope != c.WriteScope ||
+			p.uniqueKey != pair.uniqueKey || (c.UniqueKey == "") != (pair.uniqueKey == "") {
 			t.Errorf("provider kind %+v does not agree with the client's %+v", p, c)
 		}
 	}
