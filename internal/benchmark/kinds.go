@@ -239,15 +239,9 @@ func linkTargets(s setup, results []result) string {
 			continue
 		}
 		limit := (n+9)/10 + 10
-		peak := max(apply.peakRSS, plan.peakRSS, destroy.peakRSS)
+		peak := peakOver(results, n, onMode, phases)
 		memory := targetCell{formatMB(peak) + " (no plugin floor measured; run -modes with plugin)", false}
-		var floorPeak int64
-		for _, p := range phases {
-			if r, ok := find(results, n, pluginFloorMode, p.name); ok {
-				floorPeak = max(floorPeak, r.peakRSS)
-			}
-		}
-		if floorPeak > 0 {
+		if floorPeak := peakOver(results, n, pluginFloorMode, phases); floorPeak > 0 {
 			// To a tenth of a MiB: whole MiB could show a miss as "41 of 41".
 			memoryLimit := floorPeak + 10<<20
 			mib := func(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }

@@ -186,12 +186,7 @@ func linksTargets(s setup, results []result) string {
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
-		var peak int64
-		for _, p := range linksPhases {
-			if r, ok := find(results, n, setMode, p.name); ok {
-				peak = max(peak, r.peakRSS)
-			}
-		}
+		peak := peakOver(results, n, setMode, linksPhases)
 		createLimit := (n + providerMaxBatchSize - 1) / providerMaxBatchSize
 		listLimit := (n + linksPerListing - 1) / linksPerListing
 		speed := targetCell{"not measured", n != 1000}

@@ -77,6 +77,18 @@ func find(results []result, n int, mode, phase string) (result, bool) {
 	return result{}, false
 }
 
+// peakOver is the largest provider peak memory of mode's phases at n, or
+// zero when none was measured.
+func peakOver(results []result, n int, mode string, phases []phase) int64 {
+	var peak int64
+	for _, p := range phases {
+		if r, ok := find(results, n, mode, p.name); ok {
+			peak = max(peak, r.peakRSS)
+		}
+	}
+	return peak
+}
+
 // renderReport writes BENCHMARKS.md.
 func renderReport(s setup, results []result, goBench string) string {
 	var b strings.Builder
