@@ -703,7 +703,7 @@ func TestAccLinks_MovesKeepTheLink(t *testing.T) {
 }
 
 // TestAccLinks_ConvergeUnderFaults creates 200 entries (60 identical in
-// every field, without external ids) in requests of at most 50, updates
+// every field, without external ids) in requests of at most 10, updates
 // them all and destroys them, under the collection tests' fault mix: the
 // state must be the mock's, with no duplicate.
 func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
