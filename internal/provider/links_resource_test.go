@@ -778,8 +778,8 @@ func TestAccLinks_MovesKeepTheLink(t *testing.T) {
 
 // TestAccLinks_ConvergeUnderFaults creates 200 entries (60 identical in
 // every field, without external ids) in requests of at most 10, updates
-// them all and destroys them, under the collection tests' fault mix: the
-// state must be the mock's, with no duplicate.
+// them all, imports them and destroys them, under the collection tests'
+// fault mix: the state must be the mock's, with no duplicate.
 func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
 	t.Parallel()
 	const n = 200
@@ -824,6 +824,7 @@ func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
 					}),
 				},
 			},
+			w.importLinksStep(),
 		},
 	})
 	if st := w.Stats(); st.FaultsInjected == 0 || st.RateLimited == 0 {
@@ -865,6 +866,7 @@ func TestAccLinks_MovedOutOfBandIsMovedBack(t *testing.T) {
 				Config:           w.linksConfig(coll, entries, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
+			w.importLinksStep(),
 		},
 	})
 }
@@ -905,6 +907,7 @@ resource "hoko_links" "set" {
 					m.setMatchesMockIn(collectionOf, 3),
 				},
 			},
+			m.importLinksStep(),
 		},
 	})
 }
