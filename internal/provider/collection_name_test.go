@@ -89,6 +89,7 @@ resource "hoko_collection" "c" { name = "Theirs" }`),
 					"import {", "to = hoko_collection.<resource name>", `id = "`+theirs.ID+`"`, "If another resource does manage it (two resources "+
 						"with the same name), give one of them another name instead"),
 			},
+			{ResourceName: "hoko_collection.a", ImportState: true, ImportStateVerify: true},
 		},
 	})
 	// Destroying a deleted the one Twin; Theirs was never touched.

@@ -48,6 +48,7 @@ func TestAccLink_UTMRepresentationsLeaveNoDiff(t *testing.T) {
 					})},
 				})
 			}
+			steps = append(steps, resource.TestStep{ResourceName: testLink, ImportState: true, ImportStateVerify: true})
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				CheckDestroy:             w.checkNoLinkLeft,
@@ -74,6 +75,7 @@ func TestAccLink_ShortLinkMembersAbsentAreNull(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: w.linkConfig(attrs), ConfigStateChecks: nullShort, ConfigPlanChecks: empty},
 			{Config: w.linkConfig(attrs.with("title", `"T"`)), ConfigStateChecks: nullShort, ConfigPlanChecks: empty},
+			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
 		},
 	})
 }
@@ -105,6 +107,14 @@ func TestAccLink_ShortLinkKeptWhenAnUpdateAnswerLacksIt(t *testing.T) {
 					}),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// With the short link back in every answer, an import reads
+				// it afresh: it must be the one the state kept.
+				PreConfig:         func() { w.SetQuirks(hokotest.Quirks{}) },
+				ResourceName:      testLink,
+				ImportState:       true,
+				ImportStateVerify: true,
 			},
 		},
 	})

@@ -412,6 +412,7 @@ resource "hoko_collection" "Autumn" { name = "Autumn 2" }
 					}),
 				},
 			},
+			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
 		},
 	})
 	if n := len(w.RequestsFor(hokotest.KindLink, http.MethodDelete)); n != 1 {
@@ -447,6 +448,7 @@ func TestAccLink_ChangedOutOfBandIsUpdatedBack(t *testing.T) {
 				},
 			},
 			{Config: w.linkConfig(attrs), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
 		},
 	})
 }
@@ -482,6 +484,7 @@ func TestAccLink_MissingCollectionOrPartnerIsNamed(t *testing.T) {
 				ExpectError: errorMatching("Partner Not Found", fmt.Sprintf("partner_id %q names no live partner", gone.ID)),
 			},
 			{Config: w.linkConfig(w.fullLink())},
+			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
 			{
 				// An update that moves the link to a missing collection is named too.
 				Config:      w.linkConfig(w.fullLink().with("collection_id", fmt.Sprintf("%q", missing))),
@@ -510,10 +513,13 @@ func TestAccLink_DestroySendsDelete(t *testing.T) {
 			}
 			return nil
 		},
-		Steps: []resource.TestStep{{
-			Config: w.linkConfig(w.fullLink()),
-			Check:  checkMock(func() error { l, err := w.onlyLink(); id = l.ID; return err }),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config: w.linkConfig(w.fullLink()),
+				Check:  checkMock(func() error { l, err := w.onlyLink(); id = l.ID; return err }),
+			},
+			{ResourceName: testLink, ImportState: true, ImportStateVerify: true},
+		},
 	})
 }
 

@@ -173,6 +173,94 @@ func entryIsLink(e map[string]any, l hokotest.Link, collectionID string) error {
 	return nil
 }
 
+// importLinksStep imports hoko_links.set by the collection id in its
+// state. An import keys an entry by its link's external id, or by its id
+// when it has none (or another entry took it), so keys differ from the
+// configuration's and ImportStateVerify cannot compare links key by key.
+// The step checks them by link id instead: the imported entries are
+// exactly the mock's links of that collection, each keyed by the rule,
+// and each equals the state's entry of the same link attribute by
+// attribute. The entries' keys must hold no dot.
+func (m *mockHoko) importLinksStep() resource.TestStep {
+	var collectionID string
+	var before map[string]map[string]string
+	return resource.TestStep{
+		ResourceName:      testLinks,
+		ImportState:       true,
+		ImportStateVerify: true,
+		ImportStateIdFunc: func(s *terraform.State) (string, error) {
+			r, ok := s.RootModule().Resources[testLinks]
+			if !ok || r.Primary == nil {
+				return "", fmt.Errorf("%s is not in the state", testLinks)
+			}
+			collectionID, before = r.Primary.Attributes["collection_id"], flatEntries(r.Primary.Attributes)
+			return collectionID, nil
+		},
+		ImportStateVerifyIdentifierAttribute: "collection_id",
+		ImportStateVerifyIgnore:              []string{"links"},
+		ImportStateCheck: func(states []*terraform.InstanceState) error {
+			if len(states) != 1 {
+				return fmt.Errorf("import made %d resources, want one %s", len(states), testLinks)
+			}
+			imported := flatEntries(states[0].Attributes)
+			byID := map[string]map[string]string{}
+			for _, e := range before {
+				byID[e["id"]] = e
+			}
+			live := map[string]bool{}
+			for _, l := range m.Links() {
+				if l.CollectionID == collectionID {
+					live[l.ID] = true
+				}
+			}
+			if len(imported) != len(live) || len(imported) != len(before) {
+				return fmt.Errorf("import adopted %d entries; the mock holds %d links in collection %s and the state %d entries",
+					len(imported), len(live), collectionID, len(before))
+			}
+			seen := map[string]string{}
+			for key, e := range imported {
+				id, external := e["id"], e["external_id"]
+				if other, dup := seen[id]; dup {
+					return fmt.Errorf("imported entries %q and %q hold the same link %s", other, key, id)
+				}
+				seen[id] = key
+				switch {
+				case !live[id]:
+					return fmt.Errorf("imported entry %q is link %s, which the mock does not hold in collection %s", key, id, collectionID)
+				case external == "" && key != id:
+					return fmt.Errorf("imported entry %q has no external id but is not keyed by its id %s", key, id)
+				case external != "" && key != external && (key != id || imported[external] == nil):
+					return fmt.Errorf("imported entry %q is not keyed by its external id %q", key, external)
+				case byID[id] == nil:
+					return fmt.Errorf("imported entry %q is link %s, which no entry of the state holds", key, id)
+				case !maps.Equal(e, byID[id]):
+					return fmt.Errorf("imported entry %q differs from the state's entry of link %s:\n  state  %v\n  import %v", key, id, byID[id], e)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+// flatEntries splits the flatmapped attributes of a hoko_links state into
+// its entries by key, each with its own attributes ("url", "utm.source"
+// and so on). A key must hold no dot.
+func flatEntries(attrs map[string]string) map[string]map[string]string {
+	entries := map[string]map[string]string{}
+	for name, value := range attrs {
+		rest, inLinks := strings.CutPrefix(name, "links.")
+		key, attr, inEntry := strings.Cut(rest, ".")
+		if !inLinks || !inEntry {
+			continue // another attribute, or the count links.%
+		}
+		if entries[key] == nil {
+			entries[key] = map[string]string{}
+		}
+		entries[key][attr] = value
+	}
+	return entries
+}
+
 // linkRequests decodes the bodies of the link requests of method since the
 // last reset.
 func (m *mockHoko) linkRequests(t *testing.T, method string) [][]any {
@@ -396,21 +484,7 @@ func TestAccLinks_ManyEntries(t *testing.T) {
 					}),
 				},
 			},
-			{
-				ResourceName:                         testLinks,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateIdFunc:                    func(*terraform.State) (string, error) { return coll, nil },
-				ImportStateVerifyIdentifierAttribute: "collection_id",
-				// Keyed by id on import: the entries without an external id.
-				ImportStateVerifyIgnore: []string{"links"},
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 || states[0].Attributes["links.%"] != fmt.Sprint(n) {
-						return fmt.Errorf("import adopted %v, want one set of %d links", states, n)
-					}
-					return nil
-				},
-			},
+			w.importLinksStep(),
 		},
 	})
 }
@@ -703,9 +777,9 @@ func TestAccLinks_MovesKeepTheLink(t *testing.T) {
 }
 
 // TestAccLinks_ConvergeUnderFaults creates 200 entries (60 identical in
-// every field, without external ids) in requests of at most 50, updates
-// them all and destroys them, under the collection tests' fault mix: the
-// state must be the mock's, with no duplicate.
+// every field, without external ids) in requests of at most 10, updates
+// them all, imports them and destroys them, under the collection tests'
+// fault mix: the state must be the mock's, with no duplicate.
 func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
 	t.Parallel()
 	const n = 200
@@ -750,6 +824,7 @@ func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
 					}),
 				},
 			},
+			w.importLinksStep(),
 		},
 	})
 	if st := w.Stats(); st.FaultsInjected == 0 || st.RateLimited == 0 {
@@ -791,6 +866,7 @@ func TestAccLinks_MovedOutOfBandIsMovedBack(t *testing.T) {
 				Config:           w.linksConfig(coll, entries, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
+			w.importLinksStep(),
 		},
 	})
 }
@@ -831,6 +907,7 @@ resource "hoko_links" "set" {
 					m.setMatchesMockIn(collectionOf, 3),
 				},
 			},
+			m.importLinksStep(),
 		},
 	})
 }
