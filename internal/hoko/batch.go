@@ -185,12 +185,14 @@ func (b *writeBatcher[In, Out]) run() {
 //     a lone call came or the caller stayed idle (see Operations.lower).
 //
 // A lone call so goes out at once (a full house of one), and so does every
-// step of a chain. Whatever the signal, a round waits at most gatherWait
+// step of a chain. Whatever the signal, a round waits a bounded time
 // without any sign of life from the caller (no operation beginning, ending
-// or joining), and at most gatherLimit in all. While the caller's other
-// operations are busy refilling its slots, waiting costs it nothing: on a
-// loaded machine that can take longer than gatherWait, and a round cut
-// short there would go half empty.
+// or joining), and a bounded time in all; both bounds grow with the
+// caller's beat (see roundWaits). While the caller's other operations are
+// busy refilling its slots, waiting costs it nothing: on a loaded machine,
+// or in a configuration of thousands of resources, where Terraform spends
+// a good part of a second between two operations, that takes longer than
+// at a few hundred, and a round cut short there would go half empty.
 //
 // It returns how long the round waited, what ended the wait, and the
 // estimate of slots it waited to fill.
@@ -215,13 +217,14 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string, 
 			}
 			return time.Since(start), "full house", a.peak
 		}
+		quietWait, idleWait, limitWait := roundWaits(a.beat, min(a.peak, b.maxSize))
 		if fallback == nil {
 			start = time.Now()
 			b.ops.held.Add(1)
-			idle = time.NewTimer(gatherWait)
+			idle = time.NewTimer(idleWait)
 			defer idle.Stop()
 			fallback = idle.C
-			whole := time.NewTimer(gatherLimit)
+			whole := time.NewTimer(limitWait)
 			defer whole.Stop()
 			limit = whole.C
 		}
@@ -231,7 +234,7 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string, 
 		stop := func() bool { return false }
 		switch {
 		case onItsWay == 0:
-			timer := time.NewTimer(time.Until(a.quietAt))
+			timer := time.NewTimer(time.Until(a.last.Add(quietWait)))
 			quiet, stop = timer.C, timer.Stop
 		case !a.expiresAt.IsZero():
 			timer := time.NewTimer(time.Until(a.expiresAt))
@@ -242,7 +245,7 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string, 
 			// The caller is busy (an operation began, ended or joined):
 			// the idle bound starts again.
 			stop()
-			idle.Reset(gatherWait)
+			idle.Reset(idleWait)
 			continue
 		case <-expired:
 			continue

@@ -19,7 +19,7 @@ import (
 // batcher, nothing more can come but what Terraform starts next, and a round
 // goes at once when every slot the caller was seen to use is taken (a full
 // house), or when the caller has been quiet for a few of its own beats (see
-// quietGap). One Operations may serve several clients one after another (a
+// roundWaits). One Operations may serve several clients one after another (a
 // provider configured for each Terraform command); nil means the client
 // only counts the calls made to it.
 type Operations struct {
@@ -39,18 +39,17 @@ type Operations struct {
 	// changed is closed, and replaced, whenever inside or waiting changes,
 	// to wake gathering rounds.
 	changed chan struct{}
-	// beat is the caller's rhythm: a moving average of the time between
-	// one call joining a batcher (or a round being answered) and the next
-	// call joining. last is when that last happened.
-	beat time.Duration
-	last time.Time
+	// rhythm measures the caller's beat (see rhythm); last is when a call
+	// last joined a batcher or a round was last answered.
+	rhythm rhythm
+	last   time.Time
 	// held counts the rounds that waited at all before they went out.
 	held atomic.Int64
 }
 
 // NewOperations returns an Operations with no operation inside.
 func NewOperations() *Operations {
-	return &Operations{changed: make(chan struct{}), beat: initialBeat}
+	return &Operations{changed: make(chan struct{}), rhythm: newRhythm()}
 }
 
 // Begin records that an operation has started and returns the function that
@@ -126,8 +125,8 @@ func (o *Operations) BeginAnnounced() (end func()) {
 	return o.Begin()
 }
 
-// Forget drops every announcement and the estimate of slots: the caller
-// starts over (Terraform configures the provider again for a new walk,
+// Forget drops every announcement, the estimate of slots and the beat: the
+// caller starts over (Terraform configures the provider again for a new walk,
 // which plans anew and may run fewer operations side by side: a plan walk
 // plans every resource of a chain, its apply walk applies them one by one).
 // Terraform starts a provider process per walk, so this matters when one
@@ -136,6 +135,7 @@ func (o *Operations) Forget() {
 	o.mu.Lock()
 	o.announced = nil
 	o.peak = max(o.inside, o.waiting)
+	o.rhythm, o.last = newRhythm(), time.Time{}
 	o.notify()
 	o.mu.Unlock()
 }
@@ -156,24 +156,38 @@ func (o *Operations) HeldRounds() int64 { return o.held.Load() }
 
 // Timing of the quiet rule. A round that is not a full house, with no call
 // on its way, goes once the caller has been quiet for quietBeats of its own
-// beats; the beat is measured, and starts at initialBeat. minQuiet keeps a
-// beat measured as zero (calls made at the same instant) from meaning
-// "send every call alone"; gatherWait and gatherLimit bound every wait, so
-// that a signal that lies (an operation that never calls, a beat grown huge)
-// cannot hang a round.
+// beats (see rhythm). minQuiet keeps a beat measured as zero (calls made at
+// the same instant) from meaning "send every call alone".
 const (
 	quietBeats  = 3
-	initialBeat = 10 * time.Millisecond
 	minQuiet    = time.Millisecond
 	announceTTL = 50 * time.Millisecond
 )
 
-// gatherWait bounds how long a round waits without a sign of life from
-// the caller, and gatherLimit how long it waits in all (see gather).
+// Bounds of every wait, so that a signal that lies (an operation that never
+// calls) cannot hang a round. A round waits at most idleWait without a sign
+// of life from the caller, and at most limitWait in all (see roundWaits).
+// Both grow with the beat, since a caller slow between its calls is slow
+// to fill a house too: gatherWait and gatherLimit are their least values,
+// which hold for a caller as quick as Terraform at a few hundred
+// resources, and maxGatherLimit is the most any round waits.
 const (
-	gatherWait  = 200 * time.Millisecond
-	gatherLimit = time.Second
+	gatherWait     = 200 * time.Millisecond
+	gatherLimit    = time.Second
+	maxGatherLimit = 10 * time.Second
 )
+
+// roundWaits returns the waits of a round for a caller of this beat that
+// fills slots: how long it must be quiet, how long a round waits without a
+// sign of life (longer than the quiet wait, so that the quiet rule decides
+// while the caller keeps its rhythm), and how long in all (twice the time
+// the caller takes to fill the slots at its beat).
+func roundWaits(beat time.Duration, slots int) (quiet, idle, limit time.Duration) {
+	quiet = max(quietBeats*beat, minQuiet)
+	idle = max(gatherWait, quiet+beat)
+	limit = min(max(gatherLimit, idle, 2*time.Duration(slots)*beat), maxGatherLimit)
+	return quiet, idle, limit
+}
 
 // notify wakes every round waiting for a change. o.mu is held.
 func (o *Operations) notify() {
@@ -189,15 +203,7 @@ func (o *Operations) join() {
 	o.waiting++
 	now := time.Now()
 	if !o.last.IsZero() {
-		if gap := now.Sub(o.last); gap < gatherWait {
-			// Rise at once, fall slowly: a beat too short sends rounds
-			// before their house is full, which costs requests.
-			if gap > o.beat {
-				o.beat = (o.beat + gap) / 2
-			} else {
-				o.beat -= (o.beat - gap) / 8
-			}
-		}
+		o.rhythm.observe(now.Sub(o.last))
 	}
 	o.last = now
 	o.notify()
@@ -223,9 +229,11 @@ func (o *Operations) answered() {
 // activity is what a gathering round sees of the caller at one moment.
 type activity struct {
 	inside, waiting, peak int
-	// quietAt is when the caller will have been quiet long enough;
-	// expiresAt, when the oldest announcement expires (zero: none).
-	quietAt, expiresAt time.Time
+	// beat is the caller's beat; last, when it last showed its rhythm
+	// (see Operations); expiresAt, when the oldest announcement expires
+	// (zero: none).
+	beat            time.Duration
+	last, expiresAt time.Time
 	changed            <-chan struct{}
 }
 
@@ -243,7 +251,8 @@ func (o *Operations) snapshot() activity {
 		inside:    o.inside + len(o.announced),
 		waiting:   o.waiting,
 		peak:      o.peak,
-		quietAt:   o.last.Add(min(max(quietBeats*o.beat, minQuiet), gatherWait)),
+		beat:      o.rhythm.beat,
+		last:      o.last,
 		changed:   o.changed,
 	}
 }
@@ -251,7 +260,7 @@ func (o *Operations) snapshot() activity {
 // lower sets the estimate of slots to n after a round went with n calls
 // before its house was full, when n is at most half of it and the round
 // says Terraform has run out of work for its slots: a lone call (a chain
-// after a busy spell) or a caller idle for gatherWait (the tail of an
+// after a busy spell) or a caller idle for a round's idle wait (the tail of an
 // apply). Several calls that went when the caller fell quiet for a few
 // beats more likely met a slow refill (a loaded machine pauses Terraform
 // between operations); lowering then would make every later round go at
