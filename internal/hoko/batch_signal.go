@@ -234,7 +234,7 @@ type activity struct {
 	// (zero: none).
 	beat            time.Duration
 	last, expiresAt time.Time
-	changed            <-chan struct{}
+	changed         <-chan struct{}
 }
 
 // snapshot returns the caller's activity now.
