@@ -16,9 +16,10 @@ import (
 // beat too short sends rounds before their house is full, which costs
 // requests, and one long gap (a pause of the machine, Terraform's own work
 // between two waves) must not stretch every later wait. It is the
-// beatRank-th shortest of the last beatSamples gaps, so it follows a change
-// of rhythm within a few calls and ignores up to
-// beatSamples-beatRank-1 outliers. Gaps of maxGap or more are not a rhythm
+// beatRank-th shortest (counting from zero) of the last beatSamples gaps:
+// it follows a slower caller within beatSamples-beatRank calls, a quicker
+// one once beatRank+1 of the last gaps agree, and ignores up to
+// beatSamples-beatRank-1 long gaps. Gaps of maxGap or more are not a rhythm
 // but an idle caller, and are not counted.
 type rhythm struct {
 	gaps [beatSamples]time.Duration

@@ -146,3 +146,56 @@ func TestClientBatch_FirstStepsKeepEveryAnnouncement(t *testing.T) {
 		}
 	})
 }
+
+func TestClientBatch_SlowCallerStillFillsItsHouse(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// Terraform's own time per operation grows with the configuration:
+		// at 5,000 resources it spends about 180 ms between two
+		// operations, one at a time and unevenly, while the other slots
+		// wait for it. Rounds must still leave full, and the waiting must
+		// cost no time: Terraform is busy meanwhile.
+		const (
+			slots = 10
+			ops   = 100
+		)
+		core := func(i int) time.Duration { return time.Duration(120+120*(i%2)) * time.Millisecond }
+		seen := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: seen})
+		// Terraform's work, one operation at a time (a channel: a goroutine
+		// blocked on a mutex would stop the bubble's clock).
+		terraform := make(chan struct{}, 1)
+		next := make(chan int, ops)
+		var work time.Duration
+		for i := range ops {
+			next <- i
+			work += core(i)
+		}
+		close(next)
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range slots {
+			wg.Go(func() {
+				for i := range next {
+					end := seen.Begin()
+					terraform <- struct{}{}
+					time.Sleep(core(i))
+					<-terraform
+					write(t, client, end, 0, fmt.Sprintf("c%03d", i))
+				}
+			})
+		}
+		wg.Wait()
+		// The first rounds go small while the client learns the beat
+		// (with fixed bounds of 200 ms and 1 s, every round went with two).
+		got := sizes(putNames(t, srv))
+		if most := ops/slots + 10; len(got) > most || len(got) < 5 || !slices.Equal(got[len(got)-5:], []int{10, 10, 10, 10, 10}) {
+			t.Errorf("PUT sizes = %v, want at most %d PUTs, ending in full houses of %d", got, most, slots)
+		}
+		// Terraform's work is the bottleneck: each round costs it one
+		// round trip, and the last one waits a quiet spell of a few beats
+		// for a call that does not come.
+		if took, most := time.Since(start), work+time.Duration(len(got))*bubbleLatency+time.Second; took > most {
+			t.Errorf("took %v, want at most %v: Terraform's own work, a round trip per round and one quiet wait", took, most)
+		}
+	})
+}
