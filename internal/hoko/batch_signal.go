@@ -36,6 +36,10 @@ type Operations struct {
 	// seen at once: the slots the caller runs side by side (Terraform's
 	// -parallelism). A quiet round lowers it to what it found.
 	peak int
+	// lowered is the estimate of slots before a lone call lowered it to
+	// one (zero: it was not), restored as soon as two operations run at
+	// once (see lower).
+	lowered int
 	// changed is closed, and replaced, whenever inside or waiting changes,
 	// to wake gathering rounds.
 	changed chan struct{}
@@ -135,6 +139,7 @@ func (o *Operations) Forget() {
 	o.mu.Lock()
 	o.announced = nil
 	o.peak = max(o.inside, o.waiting)
+	o.lowered = 0
 	o.rhythm, o.last = newRhythm(), time.Time{}
 	o.notify()
 	o.mu.Unlock()
@@ -191,7 +196,11 @@ func roundWaits(beat time.Duration, slots int) (quiet, idle, limit time.Duration
 
 // notify wakes every round waiting for a change. o.mu is held.
 func (o *Operations) notify() {
-	o.peak = max(o.peak, o.inside+len(o.announced), o.waiting)
+	seen := max(o.inside+len(o.announced), o.waiting)
+	if o.lowered > 0 && seen >= 2 {
+		o.peak, o.lowered = max(o.peak, o.lowered), 0
+	}
+	o.peak = max(o.peak, seen)
 	close(o.changed)
 	o.changed = make(chan struct{})
 }
@@ -266,9 +275,19 @@ func (o *Operations) snapshot() activity {
 // between operations); lowering then would make every later round go at
 // that size, so the estimate stays and the next round waits for its house
 // again.
+//
+// A lone call cannot tell a chain from a pause of Terraform's (at
+// thousands of resources Terraform stops for a good part of a second every
+// few dozen operations). So the estimate it lowers comes back as soon as
+// two operations run at once, which a chain never has: without that, the
+// estimate grew back one or two slots a round, and each pause cost half a
+// dozen small requests (about 1.6 PUTs per 10 creates at 2,000 links).
 func (o *Operations) lower(n int, endedBy string) {
 	o.mu.Lock()
 	if n <= o.peak/2 && (n <= 1 || endedBy != "quiet") {
+		if n <= 1 {
+			o.lowered = max(o.lowered, o.peak)
+		}
 		o.peak = max(n, 1)
 	}
 	o.mu.Unlock()
