@@ -29,7 +29,7 @@ type rhythm struct {
 
 const (
 	beatSamples = 16
-	beatRank    = 11
+	beatRank    = 13
 	initialBeat = 10 * time.Millisecond
 	maxGap      = time.Second
 )
