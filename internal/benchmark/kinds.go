@@ -227,38 +227,14 @@ func kindReport(k benchKind, s setup, report string, results []result) string {
 // wallTolerance. The requests are shown beside coalescing off's, with no
 // target of their own.
 func perResourceTargets(s setup, results []result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "## Targets (coalescing on; walls are medians, ≤ %.2f × coalescing off counts as no slower; the requests have no target)\n\n", wallTolerance)
-	b.WriteString("| N | apply wall on / off | destroy wall on / off | apply requests on / off | destroy requests on / off | plan requests on / off | all met |\n")
-	b.WriteString("|---:|---:|---:|---:|---:|---:|:---:|\n")
-	var lastApply, lastPlan result
-	for _, n := range s.counts {
-		var on, off [3]result
-		complete := true
-		for i, ph := range phases {
-			var ok1, ok2 bool
-			on[i], ok1 = find(results, n, onMode, ph.name)
-			off[i], ok2 = find(results, n, offMode, ph.name)
-			complete = complete && ok1 && ok2
-		}
-		if !complete {
-			continue
-		}
-		apply, plan, destroy := on[0], on[1], on[2]
-		lastApply, lastPlan = apply, plan
-		applyRatio := apply.wall.Seconds() / off[0].wall.Seconds()
-		destroyRatio := destroy.wall.Seconds() / off[2].wall.Seconds()
-		counts := func(i int) targetCell { return targetCell{fmt.Sprintf("%d / %d", on[i].total(), off[i].total()), true} }
-		writeTargetRow(&b, n, []targetCell{
-			{fmt.Sprintf("%.2f", applyRatio), applyRatio <= wallTolerance},
-			{fmt.Sprintf("%.2f", destroyRatio), destroyRatio <= wallTolerance},
-			counts(0), counts(2), counts(1),
+	return onOffTargets(s, results, "; the requests have no target",
+		"apply requests on / off | destroy requests on / off | plan requests on / off",
+		func(_ int, on, off onOff) []targetCell {
+			counts := func(on, off result) targetCell {
+				return targetCell{fmt.Sprintf("%d / %d", on.total(), off.total()), true}
+			}
+			return []targetCell{counts(on.apply, off.apply), counts(on.destroy, off.destroy), counts(on.plan, off.plan)}
 		})
-	}
-	if lastApply.n > 0 {
-		b.WriteString(whyRequests(s, lastApply, lastPlan))
-	}
-	return b.String()
 }
 
 // linkTargets checks coalescing on at every N against issue 10's targets:

@@ -177,36 +177,58 @@ const wallTolerance = 1.05
 // issue 12: apply and destroy no slower than coalescing off, at most
 // ⌈N/10⌉+3 requests for an apply and a destroy, 2 for a refreshing plan.
 func renderTargets(s setup, results []result) string {
+	return onOffTargets(s, results, "",
+		"apply requests (≤ ⌈N/10⌉+3) | destroy requests (≤ ⌈N/10⌉+3) | plan requests (≤ 2)",
+		func(n int, on, _ onOff) []targetCell {
+			limit := (n+9)/10 + 3
+			return []targetCell{
+				{fmt.Sprintf("%d of %d", on.apply.total(), limit), on.apply.total() <= limit},
+				{fmt.Sprintf("%d of %d", on.destroy.total(), limit), on.destroy.total() <= limit},
+				{fmt.Sprint(on.plan.total()), on.plan.total() <= 2},
+			}
+		})
+}
+
+// onOff holds one mode's results of the three phases at one N.
+type onOff struct{ apply, plan, destroy result }
+
+// onOffTargets renders a targets table of coalescing on against coalescing
+// off at every N measured in both: the wall-time ratios of apply and
+// destroy (no slower within wallTolerance), then the cells requests gives,
+// under the column headings columns. note is added to the title.
+func onOffTargets(s setup, results []result, note, columns string, requests func(n int, on, off onOff) []targetCell) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Targets (coalescing on; walls are medians, ≤ %.2f × coalescing off counts as no slower)\n\n", wallTolerance)
-	b.WriteString("| N | apply wall on / off | destroy wall on / off | apply requests (≤ ⌈N/10⌉+3) | destroy requests (≤ ⌈N/10⌉+3) | plan requests (≤ 2) | all met |\n")
+	fmt.Fprintf(&b, "## Targets (coalescing on; walls are medians, ≤ %.2f × coalescing off counts as no slower%s)\n\n", wallTolerance, note)
+	fmt.Fprintf(&b, "| N | apply wall on / off | destroy wall on / off | %s | all met |\n", columns)
 	b.WriteString("|---:|---:|---:|---:|---:|---:|:---:|\n")
-	var lastApply, lastPlan result
+	var last onOff
 	for _, n := range s.counts {
-		apply, ok1 := find(results, n, onMode, "apply")
-		destroy, ok2 := find(results, n, onMode, "destroy")
-		plan, ok3 := find(results, n, onMode, "plan")
-		offApply, ok4 := find(results, n, offMode, "apply")
-		offDestroy, ok5 := find(results, n, offMode, "destroy")
-		if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+		on, ok1 := phasesOf(results, n, onMode)
+		off, ok2 := phasesOf(results, n, offMode)
+		if !ok1 || !ok2 {
 			continue
 		}
-		lastApply, lastPlan = apply, plan
-		limit := (n+9)/10 + 3
-		applyRatio := apply.wall.Seconds() / offApply.wall.Seconds()
-		destroyRatio := destroy.wall.Seconds() / offDestroy.wall.Seconds()
-		writeTargetRow(&b, n, []targetCell{
+		last = on
+		applyRatio := on.apply.wall.Seconds() / off.apply.wall.Seconds()
+		destroyRatio := on.destroy.wall.Seconds() / off.destroy.wall.Seconds()
+		writeTargetRow(&b, n, append([]targetCell{
 			{fmt.Sprintf("%.2f", applyRatio), applyRatio <= wallTolerance},
 			{fmt.Sprintf("%.2f", destroyRatio), destroyRatio <= wallTolerance},
-			{fmt.Sprintf("%d of %d", apply.total(), limit), apply.total() <= limit},
-			{fmt.Sprintf("%d of %d", destroy.total(), limit), destroy.total() <= limit},
-			{fmt.Sprint(plan.total()), plan.total() <= 2},
-		})
+		}, requests(n, on, off)...))
 	}
-	if lastApply.n > 0 {
-		b.WriteString(whyRequests(s, lastApply, lastPlan))
+	if last.apply.n > 0 {
+		b.WriteString(whyRequests(s, last.apply, last.plan))
 	}
 	return b.String()
+}
+
+// phasesOf returns mode's results of the three phases at n, and whether
+// all three were measured.
+func phasesOf(results []result, n int, mode string) (onOff, bool) {
+	apply, ok1 := find(results, n, mode, "apply")
+	plan, ok2 := find(results, n, mode, "plan")
+	destroy, ok3 := find(results, n, mode, "destroy")
+	return onOff{apply, plan, destroy}, ok1 && ok2 && ok3
 }
 
 // targetCell is one cell of a targets table: the measured value and
