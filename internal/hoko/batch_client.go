@@ -52,7 +52,7 @@ func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
 // for the read coalescer. Oldest first means objects created while it reads
 // land after the pages already read.
 func (o *Objects[T, I]) listSnapshot(ctx context.Context, maxPages int) (*snapshot[T], error) {
-	s := &snapshot[T]{byID: make(map[string]T)}
+	s := &snapshot[T]{byID: make(map[string]*T)}
 	pages, firstFull, ended := 0, false, true
 	for page, err := range o.Pages(ctx, ListOptions{Sort: SortAsc}) {
 		if err != nil {
@@ -61,7 +61,9 @@ func (o *Objects[T, I]) listSnapshot(ctx context.Context, maxPages int) (*snapsh
 		pages++
 		firstFull = firstFull || len(page) == MaxItemsPerRequest
 		for _, obj := range page {
-			s.byID[o.spec.id(obj)] = obj
+			// A copy of its own: a pointer into the page would keep the
+			// whole page alive until its last object was read.
+			s.byID[o.spec.id(obj)] = &obj
 		}
 		if pages == maxPages {
 			ended = false

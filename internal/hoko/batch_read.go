@@ -12,7 +12,10 @@ import (
 // gather; when it returns, one of them alone is sent as GET ?id= again, and
 // two or more are answered together from one listing of the workspace. The
 // listing is kept as a snapshot, so the many reads a Terraform refresh makes
-// after it are answered without any request.
+// after it are answered without any request. Each entry answers one read
+// and is then let go: a refresh reads each object once, and at thousands of
+// objects holding every one for the rest of the walk would add megabytes
+// to the provider's peak memory. A second read of the same id asks the API.
 //
 // The snapshot never answers across a write: writes through the client mark
 // the ids they touch (when they start and when they end), and an id marked
@@ -31,7 +34,8 @@ type readCoalescer[T any] struct {
 	busy    bool // a read request or listing is in flight
 	waiting []*readCall[T]
 	snap    *snapshot[T]
-	// seq counts write marks; touched holds each id's latest mark.
+	// seq counts write marks; touched holds each id's latest mark, kept
+	// only while a snapshot or a read in flight may need it.
 	seq     uint64
 	touched map[string]uint64
 }
@@ -51,7 +55,9 @@ type readResult[T any] struct {
 
 // snapshot is what one listing of the workspace saw.
 type snapshot[T any] struct {
-	byID map[string]T
+	// byID holds each object listed until a read takes it; the id then
+	// stays, with nil, so that it is never mistaken for an object gone.
+	byID map[string]*T
 	// startSeq is the write mark current when the listing started: an id
 	// marked later may have changed since.
 	startSeq uint64
@@ -67,11 +73,20 @@ func newReadCoalescer[T any](kind string, fetch func(context.Context, string) (T
 
 // touch marks ids as written now. Writers call it before they send and again
 // after the answer (or its absence), so a listing that overlapped the write
-// in any way is never trusted for those ids.
+// in any way is never trusted for those ids. Without a snapshot or a read in
+// flight no mark can matter: a listing started later begins after it (and a
+// write still in flight then marks again when it ends), so none is kept.
+// An apply of thousands of creates so keeps no mark at all.
 func (r *readCoalescer[T]) touch(ids ...string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.seq++
+	if r.snap == nil && !r.busy {
+		if len(r.touched) > 0 {
+			r.touched = make(map[string]uint64)
+		}
+		return
+	}
 	for _, id := range ids {
 		if id != "" {
 			r.touched[id] = r.seq
@@ -79,15 +94,21 @@ func (r *readCoalescer[T]) touch(ids ...string) {
 	}
 }
 
-// lookupLocked answers a read from the snapshot when it can: ok reports that
-// it could, found whether the object exists. The caller holds r.mu.
-func (r *readCoalescer[T]) lookupLocked(id string) (obj T, found, ok bool) {
+// takeLocked answers a read from the snapshot when it can, and lets the
+// entry go: ok reports that it could, found whether the object exists. The
+// caller holds r.mu.
+func (r *readCoalescer[T]) takeLocked(id string) (obj T, found, ok bool) {
 	s := r.snap
 	if s == nil || r.touched[id] > s.startSeq {
 		return obj, false, false
 	}
-	if obj, found := s.byID[id]; found {
-		return obj, true, true
+	entry, listed := s.byID[id]
+	switch {
+	case entry != nil:
+		s.byID[id] = nil
+		return *entry, true, true
+	case listed: // taken by an earlier read
+		return obj, false, false
 	}
 	return obj, false, s.whole
 }
@@ -104,7 +125,7 @@ func (r *readCoalescer[T]) get(ctx context.Context, id string) (T, error) {
 		return zero, err
 	}
 	r.mu.Lock()
-	if col, found, ok := r.lookupLocked(id); ok {
+	if col, found, ok := r.takeLocked(id); ok {
 		r.mu.Unlock()
 		if !found {
 			return zero, r.notFound(id)
@@ -140,7 +161,7 @@ func (r *readCoalescer[T]) get(ctx context.Context, id string) (T, error) {
 // answerLocked hands a call its result from the snapshot when the snapshot
 // can answer it, and reports whether it did. The caller holds r.mu.
 func (r *readCoalescer[T]) answerLocked(c *readCall[T]) bool {
-	col, found, ok := r.lookupLocked(c.id)
+	col, found, ok := r.takeLocked(c.id)
 	switch {
 	case !ok:
 		return false

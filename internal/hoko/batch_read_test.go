@@ -96,10 +96,15 @@ func TestClientBatch_WriteInvalidatesWhatItTouched(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		ctx := t.Context()
 		var ids []string
-		for _, c := range srv.SeedN(5, "touch") {
+		for _, c := range srv.SeedN(6, "touch") {
 			ids = append(ids, c.ID)
 		}
-		readConcurrently(t, client, ids)
+		// A listing, taken by the reads of ids[4] and ids[5]; ids[1] to
+		// ids[3] stay in it, unread.
+		readConcurrently(t, client, []string{ids[0], ids[4], ids[5]})
+		if got := getQueries(srv); len(got) != 2 || got[1] != listingQuery {
+			t.Fatalf("GETs = %q, want a read by id and a listing", got)
+		}
 		srv.ResetRequests()
 
 		renamed, deleted, untouched := ids[1], ids[2], ids[3]
@@ -130,6 +135,27 @@ func TestClientBatch_WriteInvalidatesWhatItTouched(t *testing.T) {
 		want := []string{"id=" + renamed, "id=" + deleted, "id=" + created.ID}
 		if got := getQueries(srv); !slices.Equal(got, want) {
 			t.Errorf("GETs = %q, want %q: written ids read again, the untouched one from the listing", got, want)
+		}
+	})
+}
+
+func TestClientBatch_ListingAnswersEachReadOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv, client := newBubbleClient(t, hoko.Config{})
+		var ids []string
+		for _, c := range srv.SeedN(3, "once") {
+			ids = append(ids, c.ID)
+		}
+		readConcurrently(t, client, ids) // ids[1] and ids[2] from one listing
+		srv.ResetRequests()
+		// The listing let ids[1] go when it answered it. The listing was the
+		// whole workspace, yet ids[1] is not gone: it is read again.
+		col, err := client.Collections().Get(t.Context(), ids[1])
+		if err != nil || col.ID != ids[1] || col.Name != "once-00002" {
+			t.Fatalf("second read: %+v, %v; want the collection, read again", col, err)
+		}
+		if got := getQueries(srv); !slices.Equal(got, []string{"id=" + ids[1]}) {
+			t.Errorf("GETs = %q, want one GET ?id= for a read the listing already answered", got)
 		}
 	})
 }
