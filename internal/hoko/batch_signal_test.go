@@ -41,9 +41,15 @@ func TestClientBatch_OperationsOnTheirWayJoinTheRound(t *testing.T) {
 		var wg sync.WaitGroup
 		// The first write is made at once; the two others are still being
 		// planned. Without the count, the first would go alone.
-		for i, prep := range []time.Duration{0, 3 * time.Millisecond, 5 * time.Millisecond} {
-			end := ops.Begin() // all three have begun, as Terraform started them
-			wg.Go(func() { write(t, client, end, prep, fmt.Sprintf("c%d", i)) })
+		preps := []time.Duration{0, 3 * time.Millisecond, 5 * time.Millisecond}
+		// All three have begun, as Terraform started them, before any
+		// writes: a write started earlier could find the house full of one.
+		ends := make([]func(), len(preps))
+		for i := range preps {
+			ends[i] = ops.Begin()
+		}
+		for i, prep := range preps {
+			wg.Go(func() { write(t, client, ends[i], prep, fmt.Sprintf("c%d", i)) })
 		}
 		wg.Wait()
 		if got := sizes(putNames(t, srv)); !slices.Equal(got, []int{3}) {
