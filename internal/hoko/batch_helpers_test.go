@@ -107,3 +107,12 @@ func getQueries(srv *hokotest.Server) []string {
 	}
 	return out
 }
+
+// seededIDs seeds n collections named prefix-00001 and on, and returns their ids.
+func seededIDs(srv *hokotest.Server, n int, prefix string) []string {
+	var ids []string
+	for _, c := range srv.SeedN(n, prefix) {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}

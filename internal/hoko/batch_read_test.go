@@ -54,10 +54,7 @@ func readConcurrently(t *testing.T, client *hoko.Client, ids []string) ([]hoko.C
 func TestClientBatch_ConcurrentReadsShareOneListing(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
-		var ids []string
-		for _, c := range srv.SeedN(20, "read") {
-			ids = append(ids, c.ID)
-		}
+		ids := seededIDs(srv, 20, "read")
 		asked := append(slices.Clone(ids[:9]), unknownID)
 		cols, errs := readConcurrently(t, client, asked)
 		for i, id := range asked {
@@ -95,10 +92,7 @@ func TestClientBatch_WriteInvalidatesWhatItTouched(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		ctx := t.Context()
-		var ids []string
-		for _, c := range srv.SeedN(6, "touch") {
-			ids = append(ids, c.ID)
-		}
+		ids := seededIDs(srv, 6, "touch")
 		// A listing, taken by the reads of ids[4] and ids[5]; ids[1] to
 		// ids[3] stay in it, unread.
 		readConcurrently(t, client, []string{ids[0], ids[4], ids[5]})
@@ -142,10 +136,7 @@ func TestClientBatch_WriteInvalidatesWhatItTouched(t *testing.T) {
 func TestClientBatch_ListingAnswersEachReadOnce(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
-		var ids []string
-		for _, c := range srv.SeedN(3, "once") {
-			ids = append(ids, c.ID)
-		}
+		ids := seededIDs(srv, 3, "once")
 		readConcurrently(t, client, ids) // ids[1] and ids[2] from one listing
 		srv.ResetRequests()
 		// The listing let ids[1] go when it answered it. The listing was the
@@ -164,10 +155,7 @@ func TestClientBatch_WriteDuringListingIsNeverServedStale(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		ctx := t.Context()
-		var ids []string
-		for _, c := range srv.SeedN(4, "race") {
-			ids = append(ids, c.ID)
-		}
+		ids := seededIDs(srv, 4, "race")
 		// Fake time, so the order is exact: the lone read of ids[0] runs
 		// from 0 to 20ms; the listing for ids[1:] from 20ms to 40ms, and the
 		// server reads the workspace at 40ms. The rename of ids[1] is sent at

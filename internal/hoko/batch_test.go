@@ -153,10 +153,7 @@ func TestClientBatch_AlreadyDeletedIDFailsAlone(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv, client := newBubbleClient(t, hoko.Config{})
 		ctx := t.Context()
-		var ids []string
-		for _, c := range srv.SeedN(5, "del") {
-			ids = append(ids, c.ID)
-		}
+		ids := seededIDs(srv, 5, "del")
 		srv.SoftDelete(ids[3])
 		errs := make([]error, len(ids))
 		var wg sync.WaitGroup
