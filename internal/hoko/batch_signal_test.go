@@ -33,6 +33,24 @@ func write(t *testing.T, client *hoko.Client, end func(), prep time.Duration, na
 	}
 }
 
+// busySpell runs n operations side by side, as one round of Terraform's
+// walk. All of them begin before any writes, as Terraform starts its
+// operations: a write started right after its own Begin could find a full
+// house of one and go alone, and a spell split into rounds whose last is a
+// lone call would leave an estimate of one slot, not n.
+func busySpell(t *testing.T, client *hoko.Client, ops *hoko.Operations, n int) {
+	t.Helper()
+	ends := make([]func(), n)
+	for i := range ends {
+		ends[i] = ops.Begin()
+	}
+	var wg sync.WaitGroup
+	for i, end := range ends {
+		wg.Go(func() { write(t, client, end, 0, fmt.Sprintf("busy-%d", i)) })
+	}
+	wg.Wait()
+}
+
 func TestClientBatch_OperationsOnTheirWayJoinTheRound(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ops := hoko.NewOperations()
@@ -65,11 +83,7 @@ func TestClientBatch_ChainOfOperationsWaitsOnlyOnceAfterABusySpell(t *testing.T)
 	synctest.Test(t, func(t *testing.T) {
 		ops := hoko.NewOperations()
 		srv, client := newBubbleClient(t, hoko.Config{Operations: ops})
-		var wg sync.WaitGroup
-		for i := range 10 {
-			wg.Go(func() { operation(t, client, ops, 0, fmt.Sprintf("busy-%d", i)) })
-		}
-		wg.Wait()
+		busySpell(t, client, ops, 10)
 		busy := ops.HeldRounds()
 		srv.ResetRequests()
 
@@ -88,9 +102,8 @@ func TestClientBatch_ChainOfOperationsWaitsOnlyOnceAfterABusySpell(t *testing.T)
 			t.Errorf("%d rounds of the chain waited, want only the first", held)
 		}
 		// The quiet wait is a few of the caller's beats, which the busy
-		// spell has measured (how many rounds it took depends on the
-		// scheduling of its goroutines); it is always far less than the
-		// bound a round cannot exceed without a sign of life.
+		// spell has measured; it is always far less than the bound a round
+		// cannot exceed without a sign of life.
 		if extra := time.Since(start) - 20*bubbleLatency; extra <= 0 || extra >= hoko.GatherWait {
 			t.Errorf("the chain took %v beyond its 20 round trips, want one quiet wait, shorter than %v", extra, hoko.GatherWait)
 		}

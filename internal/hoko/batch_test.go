@@ -467,17 +467,10 @@ func TestClientBatch_ParallelCallersFillEachRequest(t *testing.T) {
 // less than hoko.GatherWait), and the next lone call goes out at once.
 func TestClientBatch_LoneCallAfterABusySpellWaitsOnce(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		_, client := newBubbleClient(t, hoko.Config{})
+		ops := hoko.NewOperations()
+		_, client := newBubbleClient(t, hoko.Config{Operations: ops})
 		ctx := t.Context()
-		var wg sync.WaitGroup
-		for i := range 10 {
-			wg.Go(func() {
-				if _, err := client.Collections().Upsert(ctx, hoko.CollectionItem{Name: hoko.Value(fmt.Sprintf("busy-%d", i))}); err != nil {
-					t.Error(err)
-				}
-			})
-		}
-		wg.Wait()
+		busySpell(t, client, ops, 10)
 
 		for i := range 3 {
 			start := time.Now()
