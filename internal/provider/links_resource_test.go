@@ -280,7 +280,7 @@ func (m *mockHoko) linkRequests(t *testing.T, method string) [][]any {
 // the PUT items (in any order) and the deleted ids, each in requests of at
 // most the default max_batch_size items, as few as that allows.
 func (m *mockHoko) expectLinkWrites(t *testing.T, puts []map[string]any, deletes []string) mockCheck {
-	const maxBatch = defaultMaxBatchSize
+	maxBatch := m.batchSize()
 	return func() error {
 		var gotPuts []map[string]any
 		for _, body := range m.linkRequests(t, http.MethodPut) {
@@ -363,8 +363,8 @@ func entryPath(key, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("links").AtMapKey(key).AtMapKey(attr)
 }
 
-// TestAccLinks_ManyEntries creates 2,000 entries in requests of at most
-// 500 (max_batch_size), then changes, adds and removes a few and clears
+// TestAccLinks_ManyEntries creates 1,000 entries in requests of at most
+// 250 (max_batch_size), then changes, adds and removes a few and clears
 // one utm key of one entry, then lets one link change and another vanish
 // out of band. Each apply must send exactly the entries that changed,
 // split only at max_batch_size, and the state must be the mock's; after
@@ -372,15 +372,16 @@ func entryPath(key, attr string) tfjsonpath.Path {
 // checks after every step (a plan without and one with a refresh).
 //
 // Most of its time is Terraform's own: a plan of 2,000 entries costs the
-// CLI about 3.5 s of CPU here, and each step runs three plans and an apply.
-// The provider's share is small because it serves hoko_links itself
-// (links_server.go); through the framework the same test took 14 minutes
-// under the race detector.
+// CLI about 3.5 s of CPU here, and each step runs three plans and an apply,
+// so 1,000 entries keep it within make test's budget while still splitting
+// every write into several requests. The provider's share is small because
+// it serves hoko_links itself (links_server.go); through the framework the
+// same test took 14 minutes under the race detector at 2,000 entries.
 func TestAccLinks_ManyEntries(t *testing.T) {
 	t.Parallel()
-	const n, maxBatch = 2000, 500
+	const n = 1000
 	w := newLinkWorkspace(t)
-	w.ProviderSettings = fmt.Sprintf("max_batch_size = %d", maxBatch)
+	w.setMaxBatchSize(250)
 	coll := w.spring.ID
 	v1 := bulkEntries(n, "v1")
 	var creates []map[string]any
@@ -784,7 +785,7 @@ func TestAccLinks_ConvergeUnderFaults(t *testing.T) {
 	t.Parallel()
 	const n = 200
 	w := newLinkWorkspace(t)
-	w.ProviderSettings = "max_batch_size = 10"
+	w.setMaxBatchSize(10)
 	coll := w.spring.ID
 	entries := func(title string) linksEntries {
 		e := linksEntries{}

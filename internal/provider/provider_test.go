@@ -42,6 +42,24 @@ type mockHoko struct {
 	// ProviderSettings are extra provider arguments every configuration of
 	// this server gets, such as "batch_requests = false".
 	ProviderSettings string
+	// maxBatchSize is the max_batch_size the provider is configured with
+	// (zero: the default); see setMaxBatchSize.
+	maxBatchSize int
+}
+
+// setMaxBatchSize configures the provider to send at most n items per
+// request, and tells the checks of what this server received to expect it.
+func (m *mockHoko) setMaxBatchSize(n int) {
+	m.maxBatchSize = n
+	m.ProviderSettings = fmt.Sprintf("max_batch_size = %d", n)
+}
+
+// batchSize returns the most items the provider sends in one request.
+func (m *mockHoko) batchSize() int {
+	if m.maxBatchSize > 0 {
+		return m.maxBatchSize
+	}
+	return defaultMaxBatchSize
 }
 
 // newMockHoko starts a mock Hoko server for one test; tests never share one,
