@@ -181,7 +181,7 @@ func (b *writeBatcher[In, Out]) run() {
 //     operations in them (it does after every round, one by one) or have
 //     none left to start (the tail of an apply, a dependency chain); the
 //     round waits until the caller has been quiet for a few of its own
-//     beats, then goes; the estimate of slots drops to what came only when
+//     beats, and longer than the pauses it makes (see rhythm), then goes; the estimate of slots drops to what came only when
 //     a lone call came or the caller stayed idle (see Operations.lower).
 //
 // A lone call so goes out at once (a full house of one), and so does every
@@ -217,7 +217,7 @@ func (b *writeBatcher[In, Out]) gather() (waited time.Duration, endedBy string, 
 			}
 			return time.Since(start), "full house", a.peak
 		}
-		quietWait, idleWait, limitWait := roundWaits(a.beat, min(a.peak, b.maxSize))
+		quietWait, idleWait, limitWait := roundWaits(a.beat, a.pause, min(a.peak, b.maxSize))
 		if fallback == nil {
 			start = time.Now()
 			b.ops.held.Add(1)

@@ -44,9 +44,10 @@ type Operations struct {
 	// to wake gathering rounds.
 	changed chan struct{}
 	// rhythm measures the caller's beat (see rhythm); last is when a call
-	// last joined a batcher or a round was last answered.
-	rhythm rhythm
-	last   time.Time
+	// last joined a batcher or a round was last answered, lastJoin when a
+	// call last joined.
+	rhythm         rhythm
+	last, lastJoin time.Time
 	// held counts the rounds that waited at all before they went out.
 	held atomic.Int64
 }
@@ -140,7 +141,7 @@ func (o *Operations) Forget() {
 	o.announced = nil
 	o.peak = max(o.inside, o.waiting)
 	o.lowered = 0
-	o.rhythm, o.last = newRhythm(), time.Time{}
+	o.rhythm, o.last, o.lastJoin = newRhythm(), time.Time{}, time.Time{}
 	o.notify()
 	o.mu.Unlock()
 }
@@ -182,13 +183,17 @@ const (
 	maxGatherLimit = 10 * time.Second
 )
 
-// roundWaits returns the waits of a round for a caller of this beat that
-// fills slots: how long it must be quiet, how long a round waits without a
-// sign of life (longer than the quiet wait, so that the quiet rule decides
-// while the caller keeps its rhythm), and how long in all (twice the time
-// the caller takes to fill the slots at its beat).
-func roundWaits(beat time.Duration, slots int) (quiet, idle, limit time.Duration) {
+// roundWaits returns the waits of a round for a caller of this beat and
+// pause (see rhythm) that fills slots: how long it must be quiet (a few
+// beats, and a beat longer than the pauses it was seen to make), how long a round
+// waits without a sign of life (longer than the quiet wait, so that the
+// quiet rule decides while the caller keeps its rhythm), and how long in all
+// (twice the time the caller takes to fill the slots at its beat).
+func roundWaits(beat, pause time.Duration, slots int) (quiet, idle, limit time.Duration) {
 	quiet = max(quietBeats*beat, minQuiet)
+	if pause > 0 {
+		quiet = max(quiet, pause+beat)
+	}
 	idle = max(gatherWait, quiet+beat)
 	limit = min(max(gatherLimit, idle, 2*time.Duration(slots)*beat), maxGatherLimit)
 	return quiet, idle, limit
@@ -212,9 +217,9 @@ func (o *Operations) join() {
 	o.waiting++
 	now := time.Now()
 	if !o.last.IsZero() {
-		o.rhythm.observe(now.Sub(o.last))
+		o.rhythm.observe(now.Sub(o.last), now.Sub(o.lastJoin))
 	}
-	o.last = now
+	o.last, o.lastJoin = now, now
 	o.notify()
 }
 
@@ -238,10 +243,10 @@ func (o *Operations) answered() {
 // activity is what a gathering round sees of the caller at one moment.
 type activity struct {
 	inside, waiting, peak int
-	// beat is the caller's beat; last, when it last showed its rhythm
-	// (see Operations); expiresAt, when the oldest announcement expires
-	// (zero: none).
-	beat            time.Duration
+	// beat and pause are the caller's (see rhythm); last, when it last
+	// showed its rhythm (see Operations); expiresAt, when the oldest
+	// announcement expires (zero: none).
+	beat, pause     time.Duration
 	last, expiresAt time.Time
 	changed         <-chan struct{}
 }
@@ -261,6 +266,7 @@ func (o *Operations) snapshot() activity {
 		waiting:   o.waiting,
 		peak:      o.peak,
 		beat:      o.rhythm.beat,
+		pause:     o.rhythm.pause,
 		last:      o.last,
 		changed:   o.changed,
 	}

@@ -218,3 +218,71 @@ func TestClientBatch_SlowCallerStillFillsItsHouse(t *testing.T) {
 		}
 	})
 }
+
+func TestClientBatch_RoundsWaitThroughPausesTheCallerRepeats(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// Terraform writes its whole state every 20 seconds of an apply,
+		// and every operation waits while it does: at 5,000 resources a
+		// pause of a second or two, many beats long, with nothing inside
+		// the provider. Once the client has seen two, a round waits
+		// through the next instead of going with the calls that came
+		// before it, and the waiting costs no time: Terraform is paused.
+		const (
+			slots  = 10
+			ops    = 300
+			every  = time.Second // between two of Terraform's pauses
+			pause  = 400 * time.Millisecond
+			single = 20 * time.Millisecond // Terraform's work per operation
+		)
+		seen := hoko.NewOperations()
+		srv, client := newBubbleClient(t, hoko.Config{Operations: seen})
+		// Terraform's work, one operation at a time, done before it calls
+		// the provider (a channel: a goroutine blocked on a mutex would
+		// stop the bubble's clock).
+		terraform := make(chan struct{}, 1)
+		next := make(chan int, ops)
+		for i := range ops {
+			next <- i
+		}
+		close(next)
+		start := time.Now()
+		lastPause, pauses := start, 0
+		var wg sync.WaitGroup
+		for range slots {
+			wg.Go(func() {
+				for i := range next {
+					terraform <- struct{}{}
+					time.Sleep(single)
+					if time.Since(lastPause) >= every {
+						time.Sleep(pause)
+						lastPause, pauses = time.Now(), pauses+1
+					}
+					<-terraform
+					operation(t, client, seen, 0, fmt.Sprintf("c%03d", i))
+				}
+			})
+		}
+		wg.Wait()
+		// In the order sent: the first rounds go small while the client
+		// learns the beat and the slots; after the first full house, only
+		// the pauses before the client has seen two may split a round, and
+		// the last round is the tail.
+		var got []int
+		for _, names := range putNames(t, srv) {
+			got = append(got, len(names))
+		}
+		full := slices.Index(got, slots)
+		var short int
+		for _, n := range got[max(full, 0) : len(got)-1] {
+			if n < slots {
+				short++
+			}
+		}
+		if full < 0 || short > 2 {
+			t.Errorf("PUT sizes in order = %v: %d short rounds after the first full house and before the tail, want at most 2 for %d pauses", got, short, pauses)
+		}
+		if took, most := time.Since(start), ops*single+time.Duration(pauses)*pause+time.Duration(len(got))*bubbleLatency+2*pause; took > most {
+			t.Errorf("took %v, want at most %v: Terraform's work and pauses, a round trip per round, and one wait at the end", took, most)
+		}
+	})
+}
