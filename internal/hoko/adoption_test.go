@@ -166,3 +166,55 @@ func TestUpsertPartners_LostCreateAfterAnEarlierOneIsNotTakenForIt(t *testing.T)
 		t.Fatalf("first %s, second %s, mock holds %d; want two partners", first[0].ID, second[0].ID, len(s.mock.Partners()))
 	}
 }
+
+// TestUpsertPartners_LookupsAtOnceNeverAdoptTheSamePartner: ten callers
+// each create an identical partner at the same time (coalescing off: one
+// request each), every answer is lost, and every lookup lists before any
+// adopts. Each must get a partner of its own; before, two callers whose
+// lookups matched before either recorded its adoption took the same one.
+func TestUpsertPartners_LookupsAtOnceNeverAdoptTheSamePartner(t *testing.T) {
+	t.Parallel()
+	const callers = 10
+	allListing := make(chan struct{})
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		switch {
+		case r.Method == http.MethodPut && n <= callers:
+			s.lostAfterWrite(w, r, false)
+			return true
+		case r.Method == http.MethodGet && n == callers:
+			close(allListing)
+		case r.Method == http.MethodGet && n < callers:
+			select {
+			case <-allListing:
+			case <-time.After(5 * time.Second):
+				t.Error("not every lookup came")
+			}
+		}
+		return false
+	})
+	client := s.client(t, hoko.Config{MaxRetries: 3, DisableBatching: true})
+	item := []hoko.PartnerItem{{Name: hoko.Value("Twin")}}
+	got := make(chan string, callers)
+	for range callers {
+		go func() {
+			written, err := client.Partners().UpsertAll(context.Background(), item)
+			if err != nil {
+				t.Error(err)
+				got <- ""
+				return
+			}
+			got <- written[0].ID
+		}()
+	}
+	var ids []string
+	for range callers {
+		ids = append(ids, <-got)
+	}
+	slices.Sort(ids)
+	if len(slices.Compact(ids)) != callers || len(s.mock.Partners()) != callers {
+		t.Fatalf("the callers adopted %q, the mock holds %d; want %d partners, one each", ids, len(s.mock.Partners()), callers)
+	}
+	if puts := s.count(http.MethodPut); puts != callers {
+		t.Fatalf("%d PUTs, want %d (nothing sent again)", puts, callers)
+	}
+}

@@ -149,6 +149,21 @@ func (o *Objects[T, I]) adoptWritten(ctx context.Context, items []I, pending []i
 	}
 	// After the listing: its own answer has told the client the server's time.
 	since := o.c.clock.since(window.sent)
+	still, createsAdopted = o.claimWritten(all, items, pending, result, since, window)
+	o.c.log.Info(ctx, "Hoko API lookup after an unknown outcome", map[string]any{
+		"kind": o.spec.Plural, "creates_adopted": createsAdopted, "to_send_again": len(still),
+	})
+	return still, createsAdopted, nil
+}
+
+// claimWritten matches the pending items to the listed objects all and
+// records the creates' objects as this client's in the same step, under
+// o.mu: two lookups side by side (identical links created at once, both
+// answers lost) see the same unowned objects, and checking ownership apart
+// from taking it let both adopt the same one.
+func (o *Objects[T, I]) claimWritten(all []T, items []I, pending []int, result []T, since time.Time, window createWindow) (still []int, createsAdopted int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	byID := make(map[string]T, len(all))
 	var fresh []T // objects this request may have written, oldest first
 	for _, obj := range all {
@@ -199,24 +214,22 @@ func (o *Objects[T, I]) adoptWritten(ctx context.Context, items []I, pending []i
 	if allFound {
 		for i, obj := range matched {
 			result[i] = obj
+			o.owned[o.spec.id(obj)] = struct{}{}
 		}
 		createsAdopted = len(creates)
 	} else {
 		still = append(still, creates...)
 		slices.Sort(still)
 	}
-	o.c.log.Info(ctx, "Hoko API lookup after an unknown outcome", map[string]any{
-		"kind": o.spec.Plural, "creates_adopted": createsAdopted, "to_send_again": len(still),
-	})
-	return still, createsAdopted, nil
+	return still, createsAdopted
 }
 
 // mayHaveWritten reports whether obj can be an object the create request of
 // window wrote: not one that existed before it, and not one another caller
-// of this client already holds.
+// of this client already holds. The caller holds o.mu.
 func (o *Objects[T, I]) mayHaveWritten(obj T, since time.Time, window createWindow) bool {
 	id := o.spec.id(obj)
-	if o.isOwned(id) {
+	if _, owned := o.owned[id]; owned {
 		return false
 	}
 	if window.before != nil {
