@@ -155,7 +155,7 @@ func renderReport(s setup, results []result, goBench string) string {
 	b.WriteString("\n")
 	b.WriteString(renderTargets(s, results))
 	if goBench != "" {
-		b.WriteString("\n## Encoding and decoding pages of 10,000 collections\n\n")
+		b.WriteString("\n## Encoding and decoding pages: 10,000 collections, 5,000 links\n\n")
 		b.WriteString("`go test -run '^$' -bench . -benchmem ./internal/hoko`:\n\n```\n")
 		b.WriteString(goBench)
 		b.WriteString("\n```\n")

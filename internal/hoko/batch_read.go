@@ -57,6 +57,8 @@ type readResult[T any] struct {
 type snapshot[T any] struct {
 	// byID holds each object listed until a read takes it; the id then
 	// stays, with nil, so that it is never mistaken for an object gone.
+	// Entries point into the listing's pages; a read zeroes the object it
+	// takes, so that what it referred to (its strings) can go.
 	byID map[string]*T
 	// startSeq is the write mark current when the listing started: an id
 	// marked later may have changed since.
@@ -105,8 +107,10 @@ func (r *readCoalescer[T]) takeLocked(id string) (obj T, found, ok bool) {
 	entry, listed := s.byID[id]
 	switch {
 	case entry != nil:
+		obj = *entry
+		*entry = *new(T)
 		s.byID[id] = nil
-		return *entry, true, true
+		return obj, true, true
 	case listed: // taken by an earlier read
 		return obj, false, false
 	}

@@ -325,7 +325,7 @@ func (c *Client) attempt(parent context.Context, method string, u *url.URL, payl
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
-	respBody, readErr := io.ReadAll(io.LimitReader(resp.Body, int64(limit)+1))
+	respBody, readErr := readBody(resp, limit)
 	fields["status"] = resp.StatusCode
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	fields["response_bytes"] = len(respBody)
@@ -359,6 +359,23 @@ func (c *Client) attempt(parent context.Context, method string, u *url.URL, payl
 		return nil
 	}
 	return decodeSuccess(method, path, resp.StatusCode, resp.Header.Get("Content-Type"), respBody, out)
+}
+
+// readBody reads at most limit+1 bytes of resp's body (one more than is
+// accepted, to tell a body that is too large). When the server announced
+// the length, it reads into one buffer of that size: io.ReadAll grows its
+// buffer by doubling, which for a page of thousands of objects allocates
+// the body about twice over, at a refresh's busiest moment.
+func readBody(resp *http.Response, limit int) ([]byte, error) {
+	r := io.LimitReader(resp.Body, int64(limit)+1)
+	if n := resp.ContentLength; n >= 0 && n <= int64(limit) {
+		// ReadFrom asks for MinRead bytes of room before every read,
+		// the last one (which finds the end) included.
+		buf := bytes.NewBuffer(make([]byte, 0, int(n)+bytes.MinRead))
+		_, err := buf.ReadFrom(r)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(r)
 }
 
 // decodeSuccess decodes a 2xx body into out, turning anything that is not

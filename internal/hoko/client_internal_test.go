@@ -1,6 +1,10 @@
 package hoko
 
 import (
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -30,5 +34,59 @@ func TestNew_LongRequestTimeoutIsHonoured(t *testing.T) {
 	}
 	if c.http.Timeout != defaultAttemptBound {
 		t.Errorf("without a RequestTimeout the HTTP client's bound is %v, want %v", c.http.Timeout, defaultAttemptBound)
+	}
+}
+
+// TestReadBody_ReadsWhatTheLimitAllowsWithOrWithoutALength checks that a
+// body is read whole up to the limit, and cut one byte past it (so that
+// the caller can tell it is too large), whether or not the server
+// announced its length, and whether or not the announced length fits.
+func TestReadBody_ReadsWhatTheLimitAllowsWithOrWithoutALength(t *testing.T) {
+	t.Parallel()
+	const body = "0123456789"
+	for _, tc := range []struct {
+		length int64
+		limit  int
+		want   string
+	}{
+		{length: 10, limit: 10, want: body},
+		{length: -1, limit: 10, want: body},
+		{length: 10, limit: 100, want: body},
+		{length: 10, limit: 4, want: "01234"},
+		{length: -1, limit: 4, want: "01234"},
+		{length: 0, limit: 4, want: ""},
+	} {
+		text := body
+		if tc.length == 0 {
+			text = ""
+		}
+		resp := &http.Response{Body: io.NopCloser(strings.NewReader(text)), ContentLength: tc.length}
+		got, err := readBody(resp, tc.limit)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("length %d, limit %d: read %q, %v; want %q", tc.length, tc.limit, got, err, tc.want)
+		}
+	}
+}
+
+// TestReadBody_AnnouncedLengthIsReadInOneBuffer pins why readBody exists:
+// a page of thousands of objects, read by io.ReadAll, is allocated about
+// twice over in a dozen growing buffers; with its length announced it
+// takes one.
+func TestReadBody_AnnouncedLengthIsReadInOneBuffer(t *testing.T) {
+	page := bytes.Repeat([]byte("x"), 4<<20)
+	read := func(length int64) float64 {
+		return testing.AllocsPerRun(5, func() {
+			resp := &http.Response{Body: io.NopCloser(bytes.NewReader(page)), ContentLength: length}
+			if got, err := readBody(resp, 8<<20); err != nil || len(got) != len(page) {
+				t.Fatalf("read %d bytes of %d: %v", len(got), len(page), err)
+			}
+		})
+	}
+	announced, unannounced := read(int64(len(page))), read(-1)
+	if announced > 4 {
+		t.Errorf("a body of announced length took %.0f allocations, want at most 4 (unannounced: %.0f)", announced, unannounced)
+	}
+	if unannounced <= announced {
+		t.Errorf("io.ReadAll took %.0f allocations, no more than readBody's %.0f: the test no longer shows the difference", unannounced, announced)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 )
 
@@ -33,6 +34,11 @@ type ListOptions struct {
 	Skip   int
 	Sort   string
 	Filter url.Values
+	// sizeHint is how many objects the caller expects (a refresh: the
+	// number of reads waiting). The first page is decoded into room for
+	// that many, so that a page of thousands is not grown by doubling,
+	// which allocates it about twice over.
+	sizeHint int
 }
 
 // query encodes the options as a GET query.
@@ -55,7 +61,7 @@ func (opts ListOptions) query() url.Values {
 
 // List returns one page. A page shorter than Take is the last one.
 func (o *Objects[T, I]) List(ctx context.Context, opts ListOptions) ([]T, error) {
-	var page []T
+	page := make([]T, 0, min(max(opts.sizeHint, 0), max(opts.Take, 0)))
 	if err := o.c.send(ctx, request{method: http.MethodGet, path: o.spec.Path, query: opts.query()}, &page); err != nil {
 		return nil, err
 	}
@@ -86,9 +92,9 @@ func (o *Objects[T, I]) List(ctx context.Context, opts ListOptions) ([]T, error)
 func (o *Objects[T, I]) Pages(ctx context.Context, opts ListOptions) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
 		seen := make(map[string]struct{})
-		take := MaxItemsPerRequest
+		take, expected := MaxItemsPerRequest, opts.sizeHint
 		for skip := 0; ; skip += take {
-			opts.Take, opts.Skip = take, skip
+			opts.Take, opts.Skip, opts.sizeHint = take, skip, expected-len(seen)
 			page, err := o.List(ctx, opts)
 			if errors.Is(err, errTooLarge) && take > 1 {
 				// Large objects: the same offset, in smaller pages.
@@ -100,16 +106,17 @@ func (o *Objects[T, I]) Pages(ctx context.Context, opts ListOptions) iter.Seq2[[
 				yield(nil, err)
 				return
 			}
-			fresh := page[:0:0]
-			for _, obj := range page {
+			// Repeats are left out in place: a filtered copy would hold a
+			// page of thousands twice at a refresh's busiest moment.
+			got := len(page)
+			fresh := slices.DeleteFunc(page, func(obj T) bool {
 				id := o.spec.id(obj)
-				if _, dup := seen[id]; !dup {
-					seen[id] = struct{}{}
-					fresh = append(fresh, obj)
-				}
-			}
+				_, dup := seen[id]
+				seen[id] = struct{}{}
+				return dup
+			})
 			switch {
-			case len(page) >= take && len(fresh) == 0:
+			case got >= take && len(fresh) == 0:
 				yield(nil, o.repeating(skip))
 				return
 			case len(seen) > maxListed:
@@ -120,7 +127,7 @@ func (o *Objects[T, I]) Pages(ctx context.Context, opts ListOptions) iter.Seq2[[
 			if len(fresh) > 0 && !yield(fresh, nil) {
 				return
 			}
-			if len(page) < take {
+			if got < take {
 				return
 			}
 		}
