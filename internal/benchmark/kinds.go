@@ -161,23 +161,29 @@ func kindByKey(key string) (benchKind, error) {
 }
 
 // sectionMarkers bracket the section of a run of kind k at the given
-// counts in the report file, so that a run replaces its own section and
-// leaves the rest: another kind's, or the same kind's at other counts (the
-// largest runs take long enough to be run on their own, with fewer modes).
-func sectionMarkers(k benchKind, counts []int) (start, end string) {
+// counts (and modes, when -modes was given) in the report file, so that a
+// run replaces its own section and leaves the rest: another kind's, or the
+// same kind's at other counts or of other modes. The largest runs take an
+// hour a mode, so they are run a few modes at a time: the plugin floor
+// beside coalescing on for memory, on beside off for time.
+func sectionMarkers(k benchKind, counts []int, modes []string) (start, end string) {
 	n := make([]string, len(counts))
 	for i, c := range counts {
 		n[i] = fmt.Sprint(c)
 	}
 	run := "-kind " + k.key + " -n " + strings.Join(n, ",")
+	if len(modes) > 0 {
+		run += " -modes " + strings.Join(modes, ",")
+	}
 	return "<!-- " + k.resource + " benchmark: go run ./internal/benchmark " + run + " -->",
 		"<!-- end of " + k.resource + " benchmark " + run + " -->"
 }
 
-// writeKindReport writes the report of a run of kind k at counts to out:
+// writeKindReport writes the report of a run of kind k at counts (of the
+// modes asked for, nil for the kind's default) to out:
 // the whole file for collections; for other kinds a section of its own,
 // replacing the run's earlier section or appended to what the file holds.
-func writeKindReport(out string, k benchKind, counts []int, report string) error {
+func writeKindReport(out string, k benchKind, counts []int, modes []string, report string) error {
 	if k.key == benchKinds[0].key || out == "-" {
 		if out == "-" {
 			_, err := os.Stdout.WriteString(report)
@@ -185,7 +191,7 @@ func writeKindReport(out string, k benchKind, counts []int, report string) error
 		}
 		return os.WriteFile(out, []byte(report), 0o644)
 	}
-	startMarker, endMarker := sectionMarkers(k, counts)
+	startMarker, endMarker := sectionMarkers(k, counts, modes)
 	section := startMarker + "\n" + report + endMarker + "\n"
 	old, err := os.ReadFile(out)
 	if err != nil && !os.IsNotExist(err) {

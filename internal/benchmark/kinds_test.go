@@ -21,12 +21,15 @@ func TestWriteKindReport_ReplacesOnlyTheKindsSection(t *testing.T) {
 	for _, run := range []struct {
 		kind   benchKind
 		counts []int
+		modes  []string
 		report string
 	}{
-		{link, []int{1000}, "first links\n"}, {tag, []int{10, 100}, "first tags\n"}, {link, []int{5000}, "large links\n"},
-		{link, []int{1000}, "second links\n"}, {tag, []int{10, 100}, "second tags\n"},
+		{link, []int{1000}, nil, "first links\n"}, {tag, []int{10, 100}, nil, "first tags\n"},
+		{link, []int{5000}, []string{"plugin", "on"}, "large links\n"}, {link, []int{5000}, []string{"on", "off"}, "first on and off\n"},
+		{link, []int{1000}, nil, "second links\n"}, {tag, []int{10, 100}, nil, "second tags\n"},
+		{link, []int{5000}, []string{"on", "off"}, "second on and off\n"},
 	} {
-		if err := writeKindReport(out, run.kind, run.counts, run.report); err != nil {
+		if err := writeKindReport(out, run.kind, run.counts, run.modes, run.report); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -36,8 +39,10 @@ func TestWriteKindReport_ReplacesOnlyTheKindsSection(t *testing.T) {
 		"<!-- end of hoko_link benchmark -kind link -n 1000 -->\n\n" +
 		"<!-- hoko_tag benchmark: go run ./internal/benchmark -kind tag -n 10,100 -->\nsecond tags\n" +
 		"<!-- end of hoko_tag benchmark -kind tag -n 10,100 -->\n\n" +
-		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 5000 -->\nlarge links\n" +
-		"<!-- end of hoko_link benchmark -kind link -n 5000 -->\n"
+		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 5000 -modes plugin,on -->\nlarge links\n" +
+		"<!-- end of hoko_link benchmark -kind link -n 5000 -modes plugin,on -->\n\n" +
+		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 5000 -modes on,off -->\nsecond on and off\n" +
+		"<!-- end of hoko_link benchmark -kind link -n 5000 -modes on,off -->\n"
 	if string(got) != want {
 		t.Errorf("file =\n%s\nwant\n%s", got, want)
 	}
@@ -135,6 +140,17 @@ func TestBenchKinds_FloorDeclaresWhatHokoDoes(t *testing.T) {
 	}
 }
 
+// TestKindReport_SaysWhichModesARunMeasured checks that the section of a run
+// of some modes gives the command that reproduces it, -modes included.
+func TestKindReport_SaysWhichModesARunMeasured(t *testing.T) {
+	link, _ := kindByKey("link")
+	s := setup{counts: []int{5000}, runs: []int{1}, latency: 20 * time.Millisecond, modes: []string{"on", "off"}}
+	report := kindReport(link, s, renderReport(s, nil, ""), nil)
+	if want := "`go run ./internal/benchmark -kind link -n 5000 -runs 1 -modes on,off -latency 20ms`"; !strings.Contains(report, want) {
+		t.Errorf("the report does not give %s:\n%s", want, report)
+	}
+}
+
 // resourceArguments are the argument names, sorted, of the resource block of
 // type typ in config.
 func resourceArguments(t *testing.T, config, typ string) []string {
@@ -192,6 +208,12 @@ func TestParseFlags_LinksKindHasItsOwnModes(t *testing.T) {
 	}
 	if got := o.modesAt(1000); len(got) != 2 {
 		t.Errorf("at N = 1,000 the modes are %v, want the set and N hoko_link", got)
+	}
+	if o.modesAsked != nil {
+		t.Errorf("without -modes, modes asked = %v, want none (the section of the kind's default run)", o.modesAsked)
+	}
+	if o, err := parseFlags([]string{"-kind", "link", "-modes", " on,plugin"}); err != nil || !slices.Equal(o.modesAsked, []string{"on", "plugin"}) {
+		t.Errorf("-modes ' on,plugin': modes asked = %v, %v; want [on plugin] as keys", o.modesAsked, err)
 	}
 	if _, err := parseFlags([]string{"-kind", "links", "-modes", "floor"}); err == nil {
 		t.Error("-kind links accepted the floor mode, which measures N resources")

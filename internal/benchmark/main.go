@@ -56,10 +56,13 @@ type options struct {
 	parallelism int
 	runs        []int // per count
 	modes       []mode
-	out         string
-	goBench     bool
-	workDir     string
-	kind        benchKind
+	// modesAsked is -modes as given (empty for the kind's default): a run
+	// of some modes has a report section of its own.
+	modesAsked []string
+	out        string
+	goBench    bool
+	workDir    string
+	kind       benchKind
 	// linkMax is the largest N at which -kind links also measures N
 	// hoko_link resources.
 	linkMax int
@@ -117,6 +120,7 @@ func parseFlags(args []string) (options, error) {
 			return o, fmt.Errorf("-modes: unknown mode %q for -kind %s; use %s", key, o.kind.key, strings.Join(keys, ", "))
 		}
 		o.modes = append(o.modes, kindModes[i])
+		o.modesAsked = append(o.modesAsked, kindModes[i].key)
 	}
 	if o.latency < 0 || o.parallelism < 0 {
 		return o, errors.New("-latency and -parallelism must not be negative")
@@ -161,7 +165,7 @@ func run(ctx context.Context, args []string) error {
 	}
 
 	if o.kind.report != nil {
-		return writeKindReport(o.out, o.kind, o.counts, o.kind.report(env.describe(), results))
+		return writeKindReport(o.out, o.kind, o.counts, o.modesAsked, o.kind.report(env.describe(), results))
 	}
 	var goBench string
 	var goBenchErr error
@@ -172,7 +176,7 @@ func run(ctx context.Context, args []string) error {
 	// The Terraform runs took many minutes: their report is written even
 	// when the Go benchmarks fail, and the failure is reported after it.
 	report := kindReport(o.kind, env.describe(), renderReport(env.describe(), results, goBench), results)
-	if err := writeKindReport(o.out, o.kind, o.counts, report); err != nil {
+	if err := writeKindReport(o.out, o.kind, o.counts, o.modesAsked, report); err != nil {
 		return err
 	}
 	return goBenchErr

@@ -197,6 +197,7 @@ func (e *environment) describe() setup {
 		latency:     e.opts.latency,
 		parallelism: e.opts.parallelism,
 		linkMax:     e.opts.linkMax,
+		modes:       e.opts.modesAsked,
 		goVersion:   runtime.Version(),
 		platform:    runtime.GOOS + "/" + runtime.GOARCH,
 		cpus:        runtime.NumCPU(),
