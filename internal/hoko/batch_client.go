@@ -49,13 +49,12 @@ func newCoalescer[T, I any](o *Objects[T, I], disabled bool) *coalescer[T, I] {
 }
 
 // listSnapshot lists the kind, oldest first, reading at most maxPages pages,
-// for the read coalescer, which expects about one object per page allowed
-// (maxPages is the number of reads waiting). Oldest first means objects created while it reads
+// for the read coalescer. Oldest first means objects created while it reads
 // land after the pages already read.
 func (o *Objects[T, I]) listSnapshot(ctx context.Context, maxPages int) (*snapshot[T], error) {
 	s := &snapshot[T]{byID: make(map[string]*T)}
 	pages, firstFull, ended := 0, false, true
-	for page, err := range o.Pages(ctx, ListOptions{Sort: SortAsc, sizeHint: maxPages}) {
+	for page, err := range o.Pages(ctx, ListOptions{Sort: SortAsc}) {
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hokotest"
@@ -72,7 +73,8 @@ func TestSnapshot_ReadLetsGoOfWhatItTook(t *testing.T) {
 }
 
 // BenchmarkListSnapshot5000Links is the refresh of 5,000 links: the one
-// listing that answers their reads. What it allocates is garbage the
+// listing that answers their reads, started by the 10 reads Terraform runs
+// at a time. What it allocates is garbage the
 // provider's collector must absorb at the busiest moment of a plan, on top
 // of what Terraform's framework holds, so its bytes per op are the
 // provider's own share of the plan's peak memory.
@@ -82,7 +84,7 @@ func BenchmarkListSnapshot5000Links(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
-		s, err := client.Links().listSnapshot(b.Context(), n)
+		s, err := client.Links().listSnapshot(b.Context(), 10)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -92,18 +94,28 @@ func BenchmarkListSnapshot5000Links(b *testing.B) {
 	}
 }
 
-// TestPages_DecodesTheFirstPageIntoRoomForWhatIsExpected checks that a
-// listing told how many objects to expect decodes them into a page of
-// exactly that room, not one grown by doubling (cap 4 for 3 objects).
-func TestPages_DecodesTheFirstPageIntoRoomForWhatIsExpected(t *testing.T) {
+// TestList_DecodesAPageIntoRoomForItsObjects checks that a page is
+// decoded into a slice of exactly its length, not one grown by doubling
+// (room for 4 when 3 came), and that a page that is not an array of objects
+// is still refused with the type that was expected.
+func TestList_DecodesAPageIntoRoomForItsObjects(t *testing.T) {
 	t.Parallel()
 	client, _ := cannedLinks(t, 3)
-	for page, err := range client.Links().Pages(t.Context(), ListOptions{sizeHint: 3}) {
+	page, err := client.Links().List(t.Context(), ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page) != 3 || cap(page) != 3 {
+		t.Errorf("page of %d links in room for %d, want 3 in room for 3", len(page), cap(page))
+	}
+	for _, body := range []string{`{"id":"x"}`, `[1]`, `[{"id":"x"},`} {
+		client, err := New(Config{Endpoint: "http://127.0.0.1", APIKey: "k", HTTPClient: &http.Client{Transport: cannedTransport(body)}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(page) != 3 || cap(page) != 3 {
-			t.Fatalf("page of %d links in room for %d, want 3 in room for 3", len(page), cap(page))
+		page, err := client.Links().List(t.Context(), ListOptions{})
+		if err == nil || !strings.Contains(err.Error(), "not the expected JSON") {
+			t.Errorf("answer %s: %v, %v; want it refused as not the expected JSON", body, page, err)
 		}
 	}
 }

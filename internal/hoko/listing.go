@@ -2,6 +2,7 @@ package hoko
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -34,11 +35,6 @@ type ListOptions struct {
 	Skip   int
 	Sort   string
 	Filter url.Values
-	// sizeHint is how many objects the caller expects (a refresh: the
-	// number of reads waiting). The first page is decoded into room for
-	// that many, so that a page of thousands is not grown by doubling,
-	// which allocates it about twice over.
-	sizeHint int
 }
 
 // query encodes the options as a GET query.
@@ -61,11 +57,27 @@ func (opts ListOptions) query() url.Values {
 
 // List returns one page. A page shorter than Take is the last one.
 func (o *Objects[T, I]) List(ctx context.Context, opts ListOptions) ([]T, error) {
-	page := make([]T, 0, min(max(opts.sizeHint, 0), max(opts.Take, 0)))
+	var page exactPage[T]
 	if err := o.c.send(ctx, request{method: http.MethodGet, path: o.spec.Path, query: opts.query()}, &page); err != nil {
 		return nil, err
 	}
 	return page, nil
+}
+
+// exactPage decodes a JSON array into a slice allocated once, at its
+// length. Decoded as a plain slice, a page of thousands grows by doubling
+// and is allocated about twice over, at the busiest moment of a refresh.
+type exactPage[T any] []T
+
+// UnmarshalJSON counts the elements first: decoding into empty structs
+// skips their fields and allocates nothing for them.
+func (p *exactPage[T]) UnmarshalJSON(data []byte) error {
+	var elements []struct{}
+	_ = json.Unmarshal(data, &elements) // a bad answer: the decode below says what is wrong
+	page := make([]T, 0, len(elements))
+	err := json.Unmarshal(data, &page)
+	*p = page
+	return err
 }
 
 // Pages returns an iterator over the live objects opts selects (Take and
@@ -92,9 +104,9 @@ func (o *Objects[T, I]) List(ctx context.Context, opts ListOptions) ([]T, error)
 func (o *Objects[T, I]) Pages(ctx context.Context, opts ListOptions) iter.Seq2[[]T, error] {
 	return func(yield func([]T, error) bool) {
 		seen := make(map[string]struct{})
-		take, expected := MaxItemsPerRequest, opts.sizeHint
+		take := MaxItemsPerRequest
 		for skip := 0; ; skip += take {
-			opts.Take, opts.Skip, opts.sizeHint = take, skip, expected-len(seen)
+			opts.Take, opts.Skip = take, skip
 			page, err := o.List(ctx, opts)
 			if errors.Is(err, errTooLarge) && take > 1 {
 				// Large objects: the same offset, in smaller pages.
