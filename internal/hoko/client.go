@@ -361,6 +361,12 @@ func (c *Client) attempt(parent context.Context, method string, u *url.URL, payl
 	return decodeSuccess(method, path, resp.StatusCode, resp.Header.Get("Content-Type"), respBody, out)
 }
 
+// maxPreallocated bounds the buffer readBody takes on a server's word
+// alone: a length announced but never sent must not cost more memory than
+// a page of 10,000 links (about 4 MB) takes. A longer body still reads,
+// into a buffer that grows.
+const maxPreallocated = 16 << 20
+
 // readBody reads at most limit+1 bytes of resp's body (one more than is
 // accepted, to tell a body that is too large). When the server announced
 // the length, it reads into one buffer of that size: io.ReadAll grows its
@@ -368,7 +374,7 @@ func (c *Client) attempt(parent context.Context, method string, u *url.URL, payl
 // the body about twice over, at a refresh's busiest moment.
 func readBody(resp *http.Response, limit int) ([]byte, error) {
 	r := io.LimitReader(resp.Body, int64(limit)+1)
-	if n := resp.ContentLength; n >= 0 && n <= int64(limit) {
+	if n := resp.ContentLength; n >= 0 && n <= int64(min(limit, maxPreallocated)) {
 		// ReadFrom asks for MinRead bytes of room before every read,
 		// the last one (which finds the end) included.
 		buf := bytes.NewBuffer(make([]byte, 0, int(n)+bytes.MinRead))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,8 @@ func TestReadBody_ReadsWhatTheLimitAllowsWithOrWithoutALength(t *testing.T) {
 		{length: 10, limit: 4, want: "01234"},
 		{length: -1, limit: 4, want: "01234"},
 		{length: 0, limit: 4, want: ""},
+		// A length beyond what is taken on trust (never sent, here).
+		{length: maxPreallocated + 1, limit: maxPreallocated * 2, want: body},
 	} {
 		text := body
 		if tc.length == 0 {
@@ -65,6 +68,23 @@ func TestReadBody_ReadsWhatTheLimitAllowsWithOrWithoutALength(t *testing.T) {
 		if err != nil || string(got) != tc.want {
 			t.Errorf("length %d, limit %d: read %q, %v; want %q", tc.length, tc.limit, got, err, tc.want)
 		}
+	}
+}
+
+// TestReadBody_AnnouncedLengthIsTakenOnTrustOnlySoFar checks that a server
+// that announces a huge body and sends ten bytes does not make the client
+// allocate what it announced.
+func TestReadBody_AnnouncedLengthIsTakenOnTrustOnlySoFar(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	resp := &http.Response{Body: io.NopCloser(strings.NewReader("0123456789")), ContentLength: 60 << 20}
+	got, err := readBody(resp, 64<<20)
+	runtime.ReadMemStats(&after)
+	if err != nil || string(got) != "0123456789" {
+		t.Fatalf("read %q, %v", got, err)
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > maxPreallocated/2 {
+		t.Errorf("reading 10 bytes announced as 60 MiB allocated %d bytes", allocated)
 	}
 }
 
