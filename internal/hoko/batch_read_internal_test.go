@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -30,19 +29,12 @@ func cannedLinks(tb testing.TB, n int) (*Client, int) {
 	srv := hokotest.NewServer()
 	col := srv.Seed("links", nil)
 	srv.SeedLinks(n, col.ID, "bench")
-	key := srv.NewKey(hokotest.ScopeLinksRead)
-	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/links?sort=asc&take=%d", MaxItemsPerRequest), nil)
-	req.Header.Set("Authorization", "Bearer "+key)
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
-		tb.Fatalf("mock answered %d", rec.Code)
-	}
-	client, err := New(Config{Endpoint: "http://127.0.0.1", APIKey: "k", HTTPClient: &http.Client{Transport: cannedTransport(rec.Body.Bytes())}})
+	page := MockAnswer(tb, srv, hokotest.ScopeLinksRead, fmt.Sprintf("/api/links?sort=asc&take=%d", MaxItemsPerRequest))
+	client, err := New(Config{Endpoint: "http://127.0.0.1", APIKey: "k", HTTPClient: &http.Client{Transport: cannedTransport(page)}})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return client, rec.Body.Len()
+	return client, len(page)
 }
 
 // TestSnapshot_ReadLetsGoOfWhatItTook checks that a read answered from a

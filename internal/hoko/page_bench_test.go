@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/hoko/terraform-provider-hoko/internal/hoko"
@@ -23,15 +22,7 @@ func benchPage(b *testing.B) []byte {
 	for _, c := range srv.SeedN(pageSize-1, "bench") {
 		srv.SetDescription(c.ID, new("a description of "+c.Name))
 	}
-	key := srv.NewKey(hokotest.ScopeRead)
-	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/collections?take=%d", pageSize), nil)
-	req.Header.Set("Authorization", "Bearer "+key)
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
-		b.Fatalf("mock answered %d", rec.Code)
-	}
-	return rec.Body.Bytes()
+	return hoko.MockAnswer(b, srv, hokotest.ScopeRead, fmt.Sprintf("/api/collections?take=%d", pageSize))
 }
 
 // benchItems returns a full write: 10,000 upsert items with descriptions.
