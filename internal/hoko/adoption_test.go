@@ -2,9 +2,13 @@ package hoko_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -216,5 +220,80 @@ func TestUpsertPartners_LookupsAtOnceNeverAdoptTheSamePartner(t *testing.T) {
 	}
 	if puts := s.count(http.MethodPut); puts != callers {
 		t.Fatalf("%d PUTs, want %d (nothing sent again)", puts, callers)
+	}
+}
+
+// TestUpsertPartners_LookupNeverTakesWhatACreateInFlightWrote: caller A's
+// create fails before anything is written; caller B's identical create is
+// written while A waits, and B's answer is still on its way when A's
+// lookup lists. A must not adopt B's partner (B's answer would then be
+// refused, and B's lookup would find nothing of its own): A's lookup waits
+// for B's answer, finds nothing of A's and sends A's create again.
+func TestUpsertPartners_LookupNeverTakesWhatACreateInFlightWrote(t *testing.T) {
+	t.Parallel()
+	aSent, bWritten, releaseB := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var release sync.Once
+	letBAnswer := func() { release.Do(func() { close(releaseB) }) }
+	var bAnswer []byte
+	s := newScripted(t, func(s *scripted, w http.ResponseWriter, r *http.Request, n int) bool {
+		switch {
+		case r.Method == http.MethodPut && n == 1: // A: refused unwritten, once B has written
+			close(aSent)
+			<-bWritten
+			failWith(w, http.StatusBadGateway)
+			return true
+		case r.Method == http.MethodPut && n == 2: // B: written, answer held back
+			rec := httptest.NewRecorder()
+			s.mock.ServeHTTP(rec, r)
+			bAnswer = rec.Body.Bytes()
+			close(bWritten)
+			<-releaseB
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(rec.Code)
+			_, _ = w.Write(bAnswer)
+			return true
+		case r.Method == http.MethodGet && n == 1: // A's lookup
+			s.mock.ServeHTTP(w, r)
+			// Without the wait, A claims the moment this listing is read
+			// and its log releases B at once; with it, B is let go here.
+			time.AfterFunc(300*time.Millisecond, letBAnswer)
+			return true
+		}
+		return false
+	})
+	log := &infoLog{onInfo: func(msg string) {
+		if strings.Contains(msg, "lookup after an unknown outcome") {
+			letBAnswer()
+		}
+	}}
+	client := s.client(t, hoko.Config{MaxRetries: 3, DisableBatching: true, Logger: log})
+	item := []hoko.PartnerItem{{Name: hoko.Value("Twin")}}
+	create := func(got chan<- string) {
+		written, err := client.Partners().UpsertAll(context.Background(), item)
+		if err != nil {
+			t.Error(err)
+			got <- ""
+			return
+		}
+		got <- written[0].ID
+	}
+	aGot, bGot := make(chan string, 1), make(chan string, 1)
+	go create(aGot)
+	<-aSent
+	go create(bGot)
+	a, b := <-aGot, <-bGot
+	if t.Failed() {
+		return
+	}
+	var answered []hoko.Partner
+	if err := json.Unmarshal(bAnswer, &answered); err != nil || len(answered) != 1 {
+		t.Fatalf("B's answer %s: %v", bAnswer, err)
+	}
+	if b != answered[0].ID || a == b || len(s.mock.Partners()) != 2 {
+		t.Fatalf("A got %s, B got %s (B's answer named %s), mock holds %d; want B's own partner for B and a new one for A",
+			a, b, answered[0].ID, len(s.mock.Partners()))
+	}
+	if puts := s.count(http.MethodPut); puts != 3 {
+		t.Fatalf("%d PUTs, want 3: A's, B's and A's again", puts)
 	}
 }

@@ -36,6 +36,8 @@ type Objects[T, I any] struct {
 	// here belongs to a caller already, so settling a lost create never
 	// takes it for another.
 	owned map[string]struct{}
+	// creates are the create requests whose answers are not handled yet.
+	creates createsInFlight
 }
 
 // newObjects returns the methods of kind spec for c.
@@ -116,17 +118,10 @@ func (o *Objects[T, I]) UpsertAll(ctx context.Context, items []I) (written []T, 
 
 // upsertRequest writes items in one request.
 func (o *Objects[T, I]) upsertRequest(ctx context.Context, items []I) ([]T, error) {
-	var written []T
-	var err error
 	if slices.ContainsFunc(items, o.spec.isCreate) {
-		written, err = o.upsertWithCreates(ctx, items)
-	} else {
-		written, err = o.putItems(ctx, items)
+		return o.upsertWithCreates(ctx, items)
 	}
-	if err == nil {
-		o.own(written)
-	}
-	return written, err
+	return o.putItems(ctx, items)
 }
 
 // chunksSideBySide is how many requests of one bulk call are in flight at

@@ -25,7 +25,9 @@ import (
 //   - kinds without (tags): absent from a listing taken just before the
 //     request was sent;
 //   - and never an object this client already wrote or adopted for another
-//     caller, so identical items each get an object of their own.
+//     caller, so identical items each get an object of their own; a lookup
+//     first waits for the client's other creates in flight to be answered,
+//     so that what they wrote is owned before it claims (creates_in_flight.go).
 //
 // Writes are all or nothing, so a request's creates are adopted all
 // together or not at all: finding some of them means they are someone
@@ -147,6 +149,9 @@ func (o *Objects[T, I]) adoptWritten(ctx context.Context, items []I, pending []i
 	if err != nil {
 		return pending, 0, err
 	}
+	if err := o.creates.settle(ctx); err != nil {
+		return pending, 0, fmt.Errorf("waiting for this client's other %s creates in flight to be answered: %w", o.spec.Plural, err)
+	}
 	// After the listing: its own answer has told the client the server's time.
 	since := o.c.clock.since(window.sent)
 	still, createsAdopted = o.claimWritten(all, items, pending, result, since, window)
@@ -267,13 +272,21 @@ func (o *Objects[T, I]) settleAfterStop(ctx context.Context, items []I, pending 
 		http.MethodPut, path, err, context.Cause(ctx), ErrOutcomeUnknown, cause)
 }
 
-// putItems sends items in one PUT through the send path and matches the
-// answer to them (see matchAnswer).
+// putItems sends items in one PUT through the send path, matches the
+// answer to them (see matchAnswer) and records the objects as this
+// client's before a lookup waiting for this create may claim any.
 func (o *Objects[T, I]) putItems(ctx context.Context, items []I) ([]T, error) {
-	var written []T
 	r := request{method: http.MethodPut, path: o.spec.Path, body: items, creates: slices.ContainsFunc(items, o.spec.isCreate)}
+	if r.creates {
+		defer o.creates.begin()()
+	}
+	var written []T
 	if err := o.c.send(ctx, r, &written); err != nil {
 		return nil, err
 	}
-	return o.matchAnswer(items, written)
+	matched, err := o.matchAnswer(items, written)
+	if err == nil {
+		o.own(matched)
+	}
+	return matched, err
 }
