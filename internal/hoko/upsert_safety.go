@@ -270,7 +270,7 @@ func (o *Objects[T, I]) settleAfterStop(ctx context.Context, items []I, pending 
 // putItems sends items in one PUT through the send path and matches the
 // answer to them (see matchAnswer).
 func (o *Objects[T, I]) putItems(ctx context.Context, items []I) ([]T, error) {
-	var written []T
+	var written boundedList[T]
 	r := request{method: http.MethodPut, path: o.spec.Path, body: items, creates: slices.ContainsFunc(items, o.spec.isCreate)}
 	if err := o.c.send(ctx, r, &written); err != nil {
 		return nil, err
