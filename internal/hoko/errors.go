@@ -84,9 +84,9 @@ func excerpt(body []byte) string {
 // errorBody is the shape of Hoko's error answers. The error may also be a
 // plain string on servers or proxies that do not follow the documented shape.
 type errorBody struct {
-	Error         json.RawMessage `json:"error"`
-	MissingScopes []string        `json:"missingScopes"`
-	RetryAfter    *float64        `json:"retryAfter"`
+	Error         json.RawMessage     `json:"error"`
+	MissingScopes boundedList[string] `json:"missingScopes"`
+	RetryAfter    *float64            `json:"retryAfter"`
 }
 
 // decodeError builds an *Error from an error answer, taking what it can from

@@ -2,7 +2,6 @@ package hoko
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -57,27 +56,11 @@ func (opts ListOptions) query() url.Values {
 
 // List returns one page. A page shorter than Take is the last one.
 func (o *Objects[T, I]) List(ctx context.Context, opts ListOptions) ([]T, error) {
-	var page exactPage[T]
+	var page boundedList[T]
 	if err := o.c.send(ctx, request{method: http.MethodGet, path: o.spec.Path, query: opts.query()}, &page); err != nil {
 		return nil, err
 	}
 	return page, nil
-}
-
-// exactPage decodes a JSON array into a slice allocated once, at its
-// length. Decoded as a plain slice, a page of thousands grows by doubling
-// and is allocated about twice over, at the busiest moment of a refresh.
-type exactPage[T any] []T
-
-// UnmarshalJSON counts the elements first: decoding into empty structs
-// skips their fields and allocates nothing for them.
-func (p *exactPage[T]) UnmarshalJSON(data []byte) error {
-	var elements []struct{}
-	_ = json.Unmarshal(data, &elements) // a bad answer: the decode below says what is wrong
-	page := make([]T, 0, len(elements))
-	err := json.Unmarshal(data, &page)
-	*p = page
-	return err
 }
 
 // Pages returns an iterator over the live objects opts selects (Take and

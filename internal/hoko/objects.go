@@ -179,7 +179,7 @@ func (o *Objects[T, I]) DeleteAll(ctx context.Context, ids []string) error {
 	}
 	return o.eachChunk(len(ids), func(lo, hi int) error {
 		var result struct {
-			DeletedIDs []string `json:"deletedIds"`
+			DeletedIDs boundedList[string] `json:"deletedIds"`
 		}
 		return o.c.send(ctx, request{method: http.MethodDelete, path: o.spec.Path, body: ids[lo:hi]}, &result)
 	})
@@ -208,7 +208,7 @@ func (o *Objects[T, I]) notFound(id string) error {
 // API. An answer that holds other objects is a server fault, not "gone".
 func (o *Objects[T, I]) fetch(ctx context.Context, id string) (T, error) {
 	var zero T
-	var found []T
+	var found boundedList[T]
 	err := o.c.send(ctx, request{method: http.MethodGet, path: o.spec.Path, query: url.Values{"id": {id}}}, &found)
 	switch status := StatusCode(err); {
 	case status == http.StatusBadRequest || status == http.StatusNotFound:

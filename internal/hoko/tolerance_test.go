@@ -3,6 +3,7 @@ package hoko_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -276,4 +277,55 @@ func TestSend_RefusesOversizedResponse(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// TestSend_RefusesMoreObjectsThanAnyAnswerHolds checks every kind of answer
+// that carries an array: more elements than the API's 10,000 is a server
+// fault, refused before the objects are allocated (see boundedList), so a
+// hostile answer of empty objects costs an error, not the provider's memory.
+func TestSend_RefusesMoreObjectsThanAnyAnswerHolds(t *testing.T) {
+	t.Parallel()
+	array := func(element string) string {
+		return "[" + strings.Repeat(element+",", hoko.MaxItemsPerRequest) + element + "]"
+	}
+	want := fmt.Sprintf("an array of %d elements", hoko.MaxItemsPerRequest+1)
+	ctx := context.Background()
+	cases := map[string]struct {
+		body string
+		call func(*hoko.Client) error
+	}{
+		"a page": {array("{}"), func(c *hoko.Client) error {
+			_, err := c.Links().List(ctx, hoko.ListOptions{})
+			return err
+		}},
+		"a read by id": {array("{}"), func(c *hoko.Client) error {
+			_, err := c.Links().Get(ctx, testID)
+			return err
+		}},
+		"an update's answer": {array("{}"), func(c *hoko.Client) error {
+			_, err := c.Collections().UpsertAll(ctx, []hoko.CollectionItem{{ID: testID, Name: hoko.Value("A")}})
+			return err
+		}},
+		"a delete's answer": {`{"deletedIds":` + array(`""`) + `}`, func(c *hoko.Client) error {
+			return c.Links().DeleteAll(ctx, []string{testID})
+		}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			err := tc.call(cannedServer(t, http.StatusOK, "application/json", tc.body))
+			if hoko.StatusCode(err) != http.StatusOK || !strings.Contains(err.Error(), want) {
+				t.Fatalf("err = %v, want an HTTP 200 *hoko.Error saying %q", err, want)
+			}
+		})
+	}
+	t.Run("an error's missing scopes", func(t *testing.T) {
+		t.Parallel()
+		body := `{"error":{"en":"Forbidden"},"missingScopes":` + array(`"linksWrite"`) + `}`
+		err := cannedServer(t, http.StatusForbidden, "application/json", body).Links().DeleteAll(ctx, []string{testID})
+		var apiErr *hoko.Error
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusForbidden || len(apiErr.MissingScopes) != 0 {
+			t.Fatalf("err = %v, want a 403 that names no scopes from a list longer than any", err)
+		}
+	})
 }

@@ -280,7 +280,7 @@ func (o *Objects[T, I]) putItems(ctx context.Context, items []I) ([]T, error) {
 	if r.creates {
 		defer o.creates.begin()()
 	}
-	var written []T
+	var written boundedList[T]
 	if err := o.c.send(ctx, r, &written); err != nil {
 		return nil, err
 	}
