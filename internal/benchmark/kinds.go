@@ -269,6 +269,11 @@ func linkTargets(s setup, results []result) string {
 			memoryLimit := floorPeak + 10<<20
 			mib := func(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
 			memory = targetCell{fmt.Sprintf("%s of %s (floor %s)", mib(peak), mib(memoryLimit), mib(floorPeak)), peak <= memoryLimit}
+			// The live heap is not the target, but says whether a miss is
+			// the provider's or the collector's timing (gctrace.go).
+			if live, floorLive := liveOver(results, n, onMode, phases), liveOver(results, n, pluginFloorMode, phases); live > 0 && floorLive > 0 {
+				memory.text += fmt.Sprintf("; live heap %s, floor's %s", mib(live), mib(floorLive))
+			}
 		}
 		writeTargetRow(&b, n, []targetCell{
 			{fmt.Sprintf("%d of %d", apply.total(), limit), apply.total() <= limit},

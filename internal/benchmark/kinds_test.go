@@ -96,14 +96,15 @@ func TestLinkTargets_ComparesMemoryWithTheMeasuredFloor(t *testing.T) {
 		{n: 1000, mode: pluginFloorMode, phase: "plan", peakRSS: 30 << 20},
 		{n: 1000, mode: pluginFloorMode, phase: "destroy", peakRSS: 29 << 20},
 		{n: 5000, mode: onMode, phase: "apply", requests: map[string]int{"PUT": 500, "GET": 1}, peakRSS: 60 << 20},
-		{n: 5000, mode: onMode, phase: "plan", requests: map[string]int{"GET": 3}, peakRSS: 61 << 20},
+		{n: 5000, mode: onMode, phase: "plan", requests: map[string]int{"GET": 3}, peakRSS: 61 << 20, peakLive: 27 << 20},
 		{n: 5000, mode: onMode, phase: "destroy", requests: map[string]int{"DELETE": 500, "GET": 3}, peakRSS: 55 << 20},
-		{n: 5000, mode: pluginFloorMode, phase: "plan", peakRSS: 51 << 20},
+		{n: 5000, mode: pluginFloorMode, phase: "plan", peakRSS: 51 << 20, peakLive: 25 << 20},
 	}
 	got := linkTargets(setup{counts: []int{1000, 5000}}, results)
 	for _, want := range []string{
 		"| 1000 | 106 of 110 | 114 of 110 ✗ | 3 | 45.0 MiB of 40.0 MiB (floor 30.0 MiB) ✗ | no |",
-		"| 5000 | 501 of 510 | 503 of 510 | 3 | 61.0 MiB of 61.0 MiB (floor 51.0 MiB) | yes |",
+		// Where both live heaps were traced, the cell shows them beside the target.
+		"| 5000 | 501 of 510 | 503 of 510 | 3 | 61.0 MiB of 61.0 MiB (floor 51.0 MiB); live heap 27.0 MiB, floor's 25.0 MiB | yes |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("targets lack %q:\n%s", want, got)

@@ -18,7 +18,7 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 		{n: 100, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
 		{n: 100, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
 		{n: 100, mode: pluginFloorMode, phase: "apply", wall: 11 * time.Second, cpu: 10 * time.Second, peakRSS: 60 << 20, providerProcesses: 2},
-		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20},
+		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20, peakLive: 41 << 20},
 		{n: 100, mode: onMode, phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
 		{n: 100, mode: onMode, phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 11, "GET": 2}, peakRSS: 95 << 20},
 		{n: 100, mode: offMode, phase: "apply", wall: 10 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 100}},
@@ -27,9 +27,9 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 	}
 	report := renderReport(setup{counts: []int{100}, runs: []int{3}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
 	for _, want := range []string{
-		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 30 (PUT 30) | 90 MiB |",
+		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 30 (PUT 30) | 90 MiB | 41 MiB |",
 		// The plugin floor's provider is measured like the Hoko provider.
-		"| 100 | apply | plugin floor | 11.00 s | 1.10 | – | 10.00 s | 1.25 | 0 | 60 MiB |",
+		"| 100 | apply | plugin floor | 11.00 s | 1.10 | – | 10.00 s | 1.25 | 0 | 60 MiB | – |",
 		"| 100 | apply | terraform_data | 10.00 s | – | – | 8.00 s | – | 0 | – |",
 		"over `floor_collection`, a resource of a no-API provider",
 		"the Hoko provider's and the plugin floor's alike",
@@ -60,26 +60,29 @@ func TestMedianOf_TakesMedianTimesAndWorstCounts(t *testing.T) {
 	}
 }
 
-func TestPeakRSS_TakesTheLargestProcess(t *testing.T) {
+func TestReadProviderMemory_TakesTheLargestOfEachProcess(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "rusage")
-	for _, kb := range []string{"30000", "120000", "45000"} {
-		if err := appendLine(path, kb); err != nil {
+	// The process with the largest RSS need not be the one with the most live heap.
+	for _, line := range []string{"30000 1048576", "120000 20971520", "45000 31457280"} {
+		if err := appendLine(path, line); err != nil {
 			t.Fatal(err)
 		}
 	}
-	peak, n, err := peakRSS(path)
-	if err != nil || peak != 120000*1024 || n != 3 {
-		t.Errorf("peakRSS = %d, %d, %v; want 120000 KiB from 3 processes", peak, n, err)
+	m, err := readProviderMemory(path)
+	if err != nil || m != (providerMemory{peakRSS: 120000 * 1024, peakLive: 30 << 20, processes: 3}) {
+		t.Errorf("readProviderMemory = %+v, %v; want 120000 KiB RSS and 30 MiB live from 3 processes", m, err)
 	}
-	if peak, n, err := peakRSS(filepath.Join(t.TempDir(), "none")); peak != 0 || n != 0 || err != nil {
-		t.Errorf("no file: %d, %d, %v; want nothing measured", peak, n, err)
+	if m, err := readProviderMemory(filepath.Join(t.TempDir(), "none")); m != (providerMemory{}) || err != nil {
+		t.Errorf("no file: %+v, %v; want nothing measured", m, err)
 	}
-	if err := os.WriteFile(path, []byte("lots\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := peakRSS(path); err == nil {
-		t.Error("a line that is not a number was accepted")
+	for _, bad := range []string{"lots\n", "30000\n"} {
+		if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readProviderMemory(path); err == nil {
+			t.Errorf("%q was accepted as a peak RSS and a live heap", bad)
+		}
 	}
 }
 

@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 )
@@ -47,21 +47,38 @@ func wrapProvider(real string) int {
 		return 1
 	}
 	cmd := exec.Command(real, os.Args[1:]...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	cmd.Stdin, cmd.Stdout = os.Stdin, os.Stdout
+	cmd.Env = append(os.Environ(), "GODEBUG="+withGCTrace(os.Getenv("GODEBUG")))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchmark provider wrapper:", err)
+		return 1
+	}
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "benchmark provider wrapper:", err)
 		return 1
 	}
+	live := make(chan int64, 1)
+	go func() {
+		peak, err := forwardStderr(stderr, os.Stderr)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchmark provider wrapper: reading the provider's standard error:", err)
+			_, _ = io.Copy(io.Discard, stderr) // never leave the provider blocked on a full pipe
+		}
+		live <- peak
+	}()
 	go func() {
 		for s := range signals {
 			_ = cmd.Process.Signal(s)
 		}
 	}()
+	// The pipe is read to its end before Wait, which closes it.
+	peakLive := <-live
 	_ = cmd.Wait()
 	if usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		if err := appendLine(os.Getenv(envRusageFile), strconv.FormatInt(usage.Maxrss, 10)); err != nil {
+		if err := appendLine(os.Getenv(envRusageFile), fmt.Sprintf("%d %d", usage.Maxrss, peakLive)); err != nil {
 			fmt.Fprintln(os.Stderr, "benchmark provider wrapper:", err)
 		}
 	}
@@ -85,23 +102,35 @@ func appendLine(path, line string) error {
 	return f.Close()
 }
 
-// peakRSS reads the file the wrappers wrote and returns the largest peak in
-// bytes and how many provider processes were recorded.
-func peakRSS(path string) (peak int64, processes int, err error) {
+// providerMemory is what the wrappers recorded for one command.
+type providerMemory struct {
+	peakRSS   int64 // bytes, the largest of any provider process
+	peakLive  int64 // bytes, the largest live heap any collection reported
+	processes int
+}
+
+// readProviderMemory reads the file the wrappers wrote: one line per
+// provider process, its peak RSS in KiB and its peak live heap in bytes.
+func readProviderMemory(path string) (providerMemory, error) {
+	var m providerMemory
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		return 0, 0, nil
+		return m, nil
 	}
 	if err != nil {
-		return 0, 0, err
+		return m, err
 	}
-	for _, line := range strings.Fields(string(data)) {
-		kb, err := strconv.ParseInt(line, 10, 64)
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %q is not a size in KiB", path, line)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line == "" {
+			continue
 		}
-		peak = max(peak, kb*1024)
-		processes++
+		var kb, live int64
+		if _, err := fmt.Sscanf(line, "%d %d", &kb, &live); err != nil {
+			return providerMemory{}, fmt.Errorf("%s: %q is not a peak RSS in KiB and a live heap in bytes", path, line)
+		}
+		m.peakRSS = max(m.peakRSS, kb*1024)
+		m.peakLive = max(m.peakLive, live)
+		m.processes++
 	}
-	return peak, processes, nil
+	return m, nil
 }

@@ -336,17 +336,17 @@ func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, a
 	if err := s.mock.check(s.mode, e.opts.kind, phase, s.n); err != nil {
 		return result{}, err
 	}
-	peak, processes, err := peakRSS(s.rusageFile)
+	memory, err := readProviderMemory(s.rusageFile)
 	if err != nil {
 		return result{}, err
 	}
-	if s.mode.provider && processes == 0 {
+	if s.mode.provider && memory.processes == 0 {
 		return result{}, errors.New("no provider process was measured")
 	}
 	stats := s.mock.srv.Stats()
 	return result{
 		n: s.n, mode: s.mode.name, phase: phase, wall: wall, cpu: cpu,
-		requests: stats.ByMethod, linkRequests: stats.ByKind[hokotest.KindLink], peakRSS: peak, providerProcesses: processes,
+		requests: stats.ByMethod, linkRequests: stats.ByKind[hokotest.KindLink], peakRSS: memory.peakRSS, peakLive: memory.peakLive, providerProcesses: memory.processes,
 	}, nil
 }
 
