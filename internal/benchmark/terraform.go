@@ -306,8 +306,10 @@ func (e *environment) measure(ctx context.Context, ms []mode, n, runs int) ([]re
 				if err != nil {
 					return nil, fmt.Errorf("%s, terraform %s at N=%d: %w", s.mode.name, p.name, n, err)
 				}
-				fmt.Fprintf(os.Stderr, "N=%-5d run %d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s\n",
-					n, run, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS))
+				// The report is written only at the end: these lines are the
+				// figures of a long run that dies before it.
+				fmt.Fprintf(os.Stderr, "N=%-5d run %d %-8s %-15s %8.2fs wall %8.2fs CPU  %s  peak %s  live %s\n",
+					n, run, p.name, s.mode.name, r.wall.Seconds(), r.cpu.Seconds(), r.requestSummary(), formatMB(r.peakRSS), formatMB(r.peakLive))
 				all = append(all, r)
 			}
 		}
