@@ -200,15 +200,7 @@ func TestUpsertPartners_LookupsAtOnceNeverAdoptTheSamePartner(t *testing.T) {
 	item := []hoko.PartnerItem{{Name: hoko.Value("Twin")}}
 	got := make(chan string, callers)
 	for range callers {
-		go func() {
-			written, err := client.Partners().UpsertAll(context.Background(), item)
-			if err != nil {
-				t.Error(err)
-				got <- ""
-				return
-			}
-			got <- written[0].ID
-		}()
+		go createPartner(t, client, item, got)
 	}
 	var ids []string
 	for range callers {
@@ -268,19 +260,10 @@ func TestUpsertPartners_LookupNeverTakesWhatACreateInFlightWrote(t *testing.T) {
 	}}
 	client := s.client(t, hoko.Config{MaxRetries: 3, DisableBatching: true, Logger: log})
 	item := []hoko.PartnerItem{{Name: hoko.Value("Twin")}}
-	create := func(got chan<- string) {
-		written, err := client.Partners().UpsertAll(context.Background(), item)
-		if err != nil {
-			t.Error(err)
-			got <- ""
-			return
-		}
-		got <- written[0].ID
-	}
 	aGot, bGot := make(chan string, 1), make(chan string, 1)
-	go create(aGot)
+	go createPartner(t, client, item, aGot)
 	<-aSent
-	go create(bGot)
+	go createPartner(t, client, item, bGot)
 	a, b := <-aGot, <-bGot
 	if t.Failed() {
 		return
@@ -296,4 +279,16 @@ func TestUpsertPartners_LookupNeverTakesWhatACreateInFlightWrote(t *testing.T) {
 	if puts := s.count(http.MethodPut); puts != 3 {
 		t.Fatalf("%d PUTs, want 3: A's, B's and A's again", puts)
 	}
+}
+
+// createPartner writes item as one caller of client and sends the id it
+// got to got, or "" after reporting the error.
+func createPartner(t *testing.T, client *hoko.Client, item []hoko.PartnerItem, got chan<- string) {
+	written, err := client.Partners().UpsertAll(context.Background(), item)
+	if err != nil {
+		t.Error(err)
+		got <- ""
+		return
+	}
+	got <- written[0].ID
 }
