@@ -38,7 +38,7 @@ func newServer(version string, ops *hoko.Operations) (tfprotov6.ProviderServer, 
 		return nil, err
 	}
 	lists, _ := server.(tfprotov6.ListResourceServer)
-	server = linksServer{ProviderServer: server, client: configured}
+	server = linksServer{ProviderServer: releasingServer{server}, client: configured}
 	return countingServer{ProviderServer: server, ListResourceServer: lists, ops: ops}, nil
 }
 
