@@ -14,7 +14,7 @@ import (
 // a list that only StopProvider empties (proto6server's registerContext).
 // Through that context it keeps everything the call's context holds: the
 // loggers terraform-plugin-go makes for each call and gRPC's state for the
-// call's stream, tens of kilobytes a call. A plan of 5,000 resources makes
+// call's stream, about 20 KB a call. A plan of 5,000 resources makes
 // three calls each, so a provider process grew by hundreds of megabytes
 // that nothing used again (the plugin floor in BENCHMARKS.md still does).
 //
