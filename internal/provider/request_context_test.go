@@ -56,7 +56,7 @@ var perResourceCalls = map[string]func(context.Context, tfprotov6.ProviderServer
 
 // callPayload stands for what a call's context holds (loggers, gRPC's
 // stream): large enough to be an object of its own on the heap.
-type callPayload struct{ data [4096]byte }
+type callPayload struct{ _ [4096]byte }
 
 type payloadKey struct{}
 
