@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -179,25 +180,34 @@ func sectionMarkers(k benchKind, counts []int, modes []string) (start, end strin
 		"<!-- end of " + k.resource + " benchmark " + run + " -->"
 }
 
+// firstSection finds the start marker of the first section of another
+// kind's run (see sectionMarkers) in a report file.
+var firstSection = regexp.MustCompile(`(?m)^<!-- \S+ benchmark: go run \./internal/benchmark `)
+
 // writeKindReport writes the report of a run of kind k at counts (of the
-// modes asked for, nil for the kind's default) to out:
-// the whole file for collections; for other kinds a section of its own,
-// replacing the run's earlier section or appended to what the file holds.
+// modes asked for, nil for the kind's default) to out. Collections own the
+// head of the file, up to the first section of another kind, which stays:
+// the sections of the largest runs take hours to measure again. Other kinds
+// get a section of their own, replacing the run's earlier section or
+// appended to what the file holds.
 func writeKindReport(out string, k benchKind, counts []int, modes []string, report string) error {
-	if k.key == benchKinds[0].key || out == "-" {
-		if out == "-" {
-			_, err := os.Stdout.WriteString(report)
-			return err
-		}
-		return os.WriteFile(out, []byte(report), 0o644)
+	if out == "-" {
+		_, err := os.Stdout.WriteString(report)
+		return err
 	}
-	startMarker, endMarker := sectionMarkers(k, counts, modes)
-	section := startMarker + "\n" + report + endMarker + "\n"
 	old, err := os.ReadFile(out)
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	text := string(old)
+	if k.key == benchKinds[0].key {
+		if loc := firstSection.FindStringIndex(text); loc != nil {
+			report = strings.TrimRight(report, "\n") + "\n\n" + text[loc[0]:]
+		}
+		return os.WriteFile(out, []byte(report), 0o644)
+	}
+	startMarker, endMarker := sectionMarkers(k, counts, modes)
+	section := startMarker + "\n" + report + endMarker + "\n"
 	if start := strings.Index(text, startMarker); start >= 0 {
 		end := strings.Index(text, endMarker)
 		if end < start {

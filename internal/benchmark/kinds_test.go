@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-func TestWriteKindReport_ReplacesOnlyTheKindsSection(t *testing.T) {
+func TestWriteKindReport_ReplacesOnlyTheRunsSection(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "BENCHMARKS.md")
 	if err := os.WriteFile(out, []byte("# Benchmarks\n\ncollections\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -33,8 +33,14 @@ func TestWriteKindReport_ReplacesOnlyTheKindsSection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A collection run rewrites the head of the file and keeps every
+	// other kind's section.
+	collection, _ := kindByKey("collection")
+	if err := writeKindReport(out, collection, []int{10}, nil, "# Benchmarks\n\nnew collections\n"); err != nil {
+		t.Fatal(err)
+	}
 	got, _ := os.ReadFile(out)
-	want := "# Benchmarks\n\ncollections\n\n" +
+	want := "# Benchmarks\n\nnew collections\n\n" +
 		"<!-- hoko_link benchmark: go run ./internal/benchmark -kind link -n 1000 -->\nsecond links\n" +
 		"<!-- end of hoko_link benchmark -kind link -n 1000 -->\n\n" +
 		"<!-- hoko_tag benchmark: go run ./internal/benchmark -kind tag -n 10,100 -->\nsecond tags\n" +
