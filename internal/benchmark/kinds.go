@@ -176,13 +176,16 @@ func sectionMarkers(k benchKind, counts []int, modes []string) (start, end strin
 	if len(modes) > 0 {
 		run += " -modes " + strings.Join(modes, ",")
 	}
-	return "<!-- " + k.resource + " benchmark: go run ./internal/benchmark " + run + " -->",
+	return "<!-- " + k.resource + sectionLead + run + " -->",
 		"<!-- end of " + k.resource + " benchmark " + run + " -->"
 }
 
+// sectionLead follows the resource's name in a section's start marker.
+const sectionLead = " benchmark: go run ./internal/benchmark "
+
 // firstSection finds the start marker of the first section of another
 // kind's run (see sectionMarkers) in a report file.
-var firstSection = regexp.MustCompile(`(?m)^<!-- \S+ benchmark: go run \./internal/benchmark `)
+var firstSection = regexp.MustCompile(`(?m)^<!-- \S+` + regexp.QuoteMeta(sectionLead))
 
 // writeKindReport writes the report of a run of kind k at counts (of the
 // modes asked for, nil for the kind's default) to out. Collections own the
