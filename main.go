@@ -5,9 +5,11 @@ import (
 	"flag"
 	"log"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/hoko/terraform-provider-hoko/internal/pluginlog"
 	"github.com/hoko/terraform-provider-hoko/internal/provider"
 )
 
@@ -23,6 +25,13 @@ func main() {
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
+	} else if !pluginlog.Kept() {
+		// Terraform drops the log unless TF_LOG or TF_LOG_PROVIDER is set:
+		// write none, not even go-plugin's lines at start-up.
+		opts = append(opts, tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
+		if err := pluginlog.Quiet(); err != nil {
+			log.Printf("the provider's logs stay on: %v", err)
+		}
 	}
 	server := provider.NewServer(version)
 	err := tf6server.Serve("registry.terraform.io/hoko/hoko", func() tfprotov6.ProviderServer {

@@ -9,7 +9,10 @@
 // The benchmark builds it into its working directory and starts it through
 // the same wrapper that measures the Hoko provider's memory
 // (../rusage.go). It is a binary of its own, not a mode of the benchmark's,
-// so that the floor carries no code of the harness or the mock.
+// so that the floor carries no code of the harness or the mock. Like the
+// Hoko provider, it writes no log that Terraform would drop
+// (internal/pluginlog), so that the floor does not pay what the provider
+// no longer does.
 package main
 
 import (
@@ -22,6 +25,8 @@ import (
 	providerschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/hoko/terraform-provider-hoko/internal/pluginlog"
 )
 
 // address is the floor provider's address, which the benchmark's
@@ -29,6 +34,11 @@ import (
 const address = "registry.terraform.io/hoko/floor"
 
 func main() {
+	if !pluginlog.Kept() {
+		if err := pluginlog.Quiet(); err != nil {
+			fmt.Fprintln(os.Stderr, "floor provider: its logs stay on:", err)
+		}
+	}
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return floorProvider{} },
 		providerserver.ServeOpts{Address: address})
 	if err != nil {
