@@ -36,6 +36,7 @@ type result struct {
 	phase             string
 	wall              time.Duration
 	cpu               time.Duration // Terraform's and its providers' user and system time
+	providerCPU       time.Duration // the providers' part of cpu (rusage.go); 0 when no provider ran
 	requests          map[string]int
 	linkRequests      map[string]int // the requests for links, by method
 	peakRSS           int64          // bytes; 0 when no provider ran
@@ -67,6 +68,15 @@ func formatMB(b int64) string {
 		return "–"
 	}
 	return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
+}
+
+// formatSeconds formats a time measured of the providers, "–" when no
+// provider ran.
+func formatSeconds(d time.Duration) string {
+	if d == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
 }
 
 // find returns the result for n, mode and phase.
@@ -137,7 +147,8 @@ func renderReport(s setup, results []result, goBench string) string {
 		"**× off** is coalescing on's median wall over coalescing off's.\n\n", strings.Join(runs, ", "), strings.Join(counts, ", "))
 	b.WriteString("The modes take turns phase by phase, so load from elsewhere on the machine falls on all of them " +
 		"alike. CPU time is the user and system time of Terraform and the provider processes it started, which " +
-		"contention on a shared machine disturbs far less than wall time. ")
+		"contention on a shared machine disturbs far less than wall time; provider CPU is the providers' part of it, " +
+		"all the provider processes of the command together, measured by the wrapper described next. ")
 	b.WriteString("Requests are counted by the mock. Peak memory is the provider process's maximum resident set size " +
 		"as the kernel accounts it (`getrusage` `ru_maxrss`), taken by wrapping the provider binary that " +
 		"`dev_overrides` points at, the Hoko provider's and the plugin floor's alike; of the several provider processes " +
@@ -145,8 +156,8 @@ func renderReport(s setup, results []result, goBench string) string {
 		"garbage collection (from `GODEBUG=gctrace=1`, read by the same wrapper): what the provider really holds, where " +
 		"the peak RSS adds the garbage the collector let pile up, which moves with the timing of its last cycle.\n\n")
 
-	b.WriteString("| N | phase | mode | wall time | × floor | × off | CPU time | × floor | API requests | provider peak memory | live heap |\n")
-	b.WriteString("|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n")
+	b.WriteString("| N | phase | mode | wall time | × floor | × off | CPU time | × floor | provider CPU | API requests | provider peak memory | live heap |\n")
+	b.WriteString("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n")
 	for _, n := range s.counts {
 		for _, p := range phases {
 			floor, hasFloor := find(results, n, floorMode, p.name)
@@ -164,9 +175,9 @@ func renderReport(s setup, results []result, goBench string) string {
 				if hasOff && m.name == onMode && off.wall > 0 {
 					offRatio = fmt.Sprintf("**%.2f**", r.wall.Seconds()/off.wall.Seconds())
 				}
-				fmt.Fprintf(&b, "| %d | %s | %s | %.2f s | %s | %s | %.2f s | %s | %s | %s | %s |\n",
-					n, p.name, m.name, r.wall.Seconds(), wallRatio, offRatio, r.cpu.Seconds(), cpuRatio, r.requestSummary(),
-					formatMB(r.peakRSS), formatMB(r.peakLive))
+				fmt.Fprintf(&b, "| %d | %s | %s | %.2f s | %s | %s | %.2f s | %s | %s | %s | %s | %s |\n",
+					n, p.name, m.name, r.wall.Seconds(), wallRatio, offRatio, r.cpu.Seconds(), cpuRatio, formatSeconds(r.providerCPU),
+					r.requestSummary(), formatMB(r.peakRSS), formatMB(r.peakLive))
 			}
 		}
 	}
@@ -349,6 +360,7 @@ func medianOf(results []result, n int, mode, phase string) result {
 	out.runs = len(runs)
 	out.wall = median(func(r result) time.Duration { return r.wall })
 	out.cpu = median(func(r result) time.Duration { return r.cpu })
+	out.providerCPU = median(func(r result) time.Duration { return r.providerCPU })
 	for _, r := range runs {
 		if r.total() > out.total() {
 			out.requests, out.linkRequests = r.requests, r.linkRequests

@@ -17,8 +17,8 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 		{n: 100, mode: floorMode, phase: "apply", wall: 10 * time.Second, cpu: 8 * time.Second},
 		{n: 100, mode: floorMode, phase: "plan", wall: 4 * time.Second, cpu: 4 * time.Second},
 		{n: 100, mode: floorMode, phase: "destroy", wall: 10 * time.Second, cpu: 5 * time.Second},
-		{n: 100, mode: pluginFloorMode, phase: "apply", wall: 11 * time.Second, cpu: 10 * time.Second, peakRSS: 60 << 20, providerProcesses: 2},
-		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20, peakLive: 41 << 20},
+		{n: 100, mode: pluginFloorMode, phase: "apply", wall: 11 * time.Second, cpu: 10 * time.Second, providerCPU: 3 * time.Second, peakRSS: 60 << 20, providerProcesses: 2},
+		{n: 100, mode: onMode, phase: "apply", wall: 12 * time.Second, cpu: 10 * time.Second, providerCPU: 2500 * time.Millisecond, requests: map[string]int{"PUT": 30}, peakRSS: 90 << 20, peakLive: 41 << 20},
 		{n: 100, mode: onMode, phase: "plan", wall: 8 * time.Second, cpu: 5 * time.Second, requests: map[string]int{"GET": 2}, peakRSS: 100 << 20},
 		{n: 100, mode: onMode, phase: "destroy", wall: 11 * time.Second, cpu: 6 * time.Second, requests: map[string]int{"DELETE": 11, "GET": 2}, peakRSS: 95 << 20},
 		{n: 100, mode: offMode, phase: "apply", wall: 10 * time.Second, cpu: 10 * time.Second, requests: map[string]int{"PUT": 100}},
@@ -27,13 +27,13 @@ func TestReport_RatiosAndTargets(t *testing.T) {
 	}
 	report := renderReport(setup{counts: []int{100}, runs: []int{3}, latency: 20 * time.Millisecond}, results, "BenchmarkX 1 ns/op")
 	for _, want := range []string{
-		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 30 (PUT 30) | 90 MiB | 41 MiB |",
+		"| 100 | apply | coalescing on | 12.00 s | 1.20 | **1.20** | 10.00 s | 1.25 | 2.50 s | 30 (PUT 30) | 90 MiB | 41 MiB |",
 		// The plugin floor's provider is measured like the Hoko provider.
-		"| 100 | apply | plugin floor | 11.00 s | 1.10 | – | 10.00 s | 1.25 | 0 | 60 MiB | – |",
-		"| 100 | apply | terraform_data | 10.00 s | – | – | 8.00 s | – | 0 | – |",
+		"| 100 | apply | plugin floor | 11.00 s | 1.10 | – | 10.00 s | 1.25 | 3.00 s | 0 | 60 MiB | – |",
+		"| 100 | apply | terraform_data | 10.00 s | – | – | 8.00 s | – | – | 0 | – |",
 		"over `floor_collection`, a resource of a no-API provider",
 		"the Hoko provider's and the plugin floor's alike",
-		"| 100 | destroy | coalescing on | 11.00 s | 1.10 | **1.00** | 6.00 s | 1.20 | 13 (DELETE 11, GET 2) | 95 MiB |",
+		"| 100 | destroy | coalescing on | 11.00 s | 1.10 | **1.00** | 6.00 s | 1.20 | – | 13 (DELETE 11, GET 2) | 95 MiB |",
 		"| 100 | 1.20 ✗ | 1.00 | 30 of 13 ✗ | 13 of 13 | 2 | no |",
 		"sent 30 PUTs, 3.33 items per request",
 		"at most 10 of its items: at least 100 / 10 = 10 requests",
@@ -52,36 +52,37 @@ func TestMedianOf_TakesMedianTimesAndWorstCounts(t *testing.T) {
 	var runs []result
 	for i, wall := range []time.Duration{3, 1, 2} {
 		runs = append(runs, result{n: 10, mode: onMode, phase: "apply", wall: wall * time.Second, cpu: wall * time.Second,
-			requests: map[string]int{"PUT": 2 + i}, peakRSS: int64(i) << 20})
+			providerCPU: wall * time.Second / 2, requests: map[string]int{"PUT": 2 + i}, peakRSS: int64(i) << 20})
 	}
 	got := medianOf(runs, 10, onMode, "apply")
-	if got.wall != 2*time.Second || got.cpu != 2*time.Second || got.total() != 4 || got.peakRSS != 2<<20 || got.runs != 3 {
+	if got.wall != 2*time.Second || got.cpu != 2*time.Second || got.providerCPU != time.Second || got.total() != 4 || got.peakRSS != 2<<20 || got.runs != 3 {
 		t.Errorf("medianOf = %+v; want 2 s, the most requests (4) and the largest peak", got)
 	}
 }
 
-func TestReadProviderMemory_TakesTheLargestOfEachProcess(t *testing.T) {
+func TestReadProviderUsage_TakesTheLargestMemoryAndAllTheCPU(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "rusage")
 	// The process with the largest RSS need not be the one with the most live heap.
-	for _, line := range []string{"30000 1048576", "120000 20971520", "45000 31457280"} {
+	for _, line := range []string{"30000 1048576 20000000", "120000 20971520 900000000", "45000 31457280 80000000"} {
 		if err := appendLine(path, line); err != nil {
 			t.Fatal(err)
 		}
 	}
-	m, err := readProviderMemory(path)
-	if err != nil || m != (providerMemory{peakRSS: 120000 * 1024, peakLive: 30 << 20, processes: 3}) {
-		t.Errorf("readProviderMemory = %+v, %v; want 120000 KiB RSS and 30 MiB live from 3 processes", m, err)
+	m, err := readProviderUsage(path)
+	want := providerUsage{peakRSS: 120000 * 1024, peakLive: 30 << 20, cpu: time.Second, processes: 3}
+	if err != nil || m != want {
+		t.Errorf("readProviderUsage = %+v, %v; want 120000 KiB RSS and 30 MiB live, and 1 s of CPU time in all, from 3 processes", m, err)
 	}
-	if m, err := readProviderMemory(filepath.Join(t.TempDir(), "none")); m != (providerMemory{}) || err != nil {
+	if m, err := readProviderUsage(filepath.Join(t.TempDir(), "none")); m != (providerUsage{}) || err != nil {
 		t.Errorf("no file: %+v, %v; want nothing measured", m, err)
 	}
-	for _, bad := range []string{"lots\n", "30000\n"} {
+	for _, bad := range []string{"lots\n", "30000\n", "30000 1048576\n"} {
 		if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := readProviderMemory(path); err == nil {
-			t.Errorf("%q was accepted as a peak RSS and a live heap", bad)
+		if _, err := readProviderUsage(path); err == nil {
+			t.Errorf("%q was accepted as a peak RSS, a live heap and a CPU time", bad)
 		}
 	}
 }

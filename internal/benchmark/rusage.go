@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // How peak provider memory is measured: Terraform starts providers itself,
@@ -18,8 +19,8 @@ import (
 // (named by envWrapProvider or envWrapFloor) as its child with the same arguments,
 // environment and standard streams (so the go-plugin handshake passes
 // through untouched), waits for it, and appends the child's peak resident
-// set size, as the kernel accounts it (getrusage's ru_maxrss), to the file
-// named by envRusageFile. Every provider process Terraform starts during a
+// set size, as the kernel accounts it (getrusage's ru_maxrss), its live heap
+// and its CPU time (user and system) to the file named by envRusageFile. Every provider process Terraform starts during a
 // command is recorded; the report shows the largest.
 const (
 	envWrapProvider = "HOKOBENCH_WRAP_PROVIDER"
@@ -38,8 +39,8 @@ func wrappedProvider() (real string, ok bool) {
 	return real, real != ""
 }
 
-// wrapProvider runs the real provider and records its peak memory. It
-// returns the provider's exit code.
+// wrapProvider runs the real provider and records its peak memory and CPU
+// time. It returns the provider's exit code.
 func wrapProvider(real string) int {
 	if real == "" {
 		fmt.Fprintf(os.Stderr, "benchmark provider wrapper: started as %s without %s naming the provider to run\n",
@@ -78,7 +79,7 @@ func wrapProvider(real string) int {
 	peakLive := <-live
 	_ = cmd.Wait()
 	if usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		if err := appendLine(os.Getenv(envRusageFile), fmt.Sprintf("%d %d", usage.Maxrss, peakLive)); err != nil {
+		if err := appendLine(os.Getenv(envRusageFile), fmt.Sprintf("%d %d %d", usage.Maxrss, peakLive, usage.Utime.Nano()+usage.Stime.Nano())); err != nil {
 			fmt.Fprintln(os.Stderr, "benchmark provider wrapper:", err)
 		}
 	}
@@ -102,17 +103,19 @@ func appendLine(path, line string) error {
 	return f.Close()
 }
 
-// providerMemory is what the wrappers recorded for one command.
-type providerMemory struct {
-	peakRSS   int64 // bytes, the largest of any provider process
-	peakLive  int64 // bytes, the largest live heap any collection reported
+// providerUsage is what the wrappers recorded for one command.
+type providerUsage struct {
+	peakRSS   int64         // bytes, the largest of any provider process
+	peakLive  int64         // bytes, the largest live heap any collection reported
+	cpu       time.Duration // user and system time, all provider processes together
 	processes int
 }
 
-// readProviderMemory reads the file the wrappers wrote: one line per
-// provider process, its peak RSS in KiB and its peak live heap in bytes.
-func readProviderMemory(path string) (providerMemory, error) {
-	var m providerMemory
+// readProviderUsage reads the file the wrappers wrote: one line per
+// provider process, its peak RSS in KiB, its peak live heap in bytes and its
+// CPU time in nanoseconds.
+func readProviderUsage(path string) (providerUsage, error) {
+	var m providerUsage
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
 		return m, nil
@@ -124,12 +127,13 @@ func readProviderMemory(path string) (providerMemory, error) {
 		if line == "" {
 			continue
 		}
-		var kb, live int64
-		if _, err := fmt.Sscanf(line, "%d %d", &kb, &live); err != nil {
-			return providerMemory{}, fmt.Errorf("%s: %q is not a peak RSS in KiB and a live heap in bytes", path, line)
+		var kb, live, cpu int64
+		if _, err := fmt.Sscanf(line, "%d %d %d", &kb, &live, &cpu); err != nil {
+			return providerUsage{}, fmt.Errorf("%s: %q is not a peak RSS in KiB, a live heap in bytes and a CPU time in nanoseconds", path, line)
 		}
 		m.peakRSS = max(m.peakRSS, kb*1024)
 		m.peakLive = max(m.peakLive, live)
+		m.cpu += time.Duration(cpu)
 		m.processes++
 	}
 	return m, nil

@@ -338,17 +338,18 @@ func (e *environment) runPhase(ctx context.Context, s *scenario, phase string, a
 	if err := s.mock.check(s.mode, e.opts.kind, phase, s.n); err != nil {
 		return result{}, err
 	}
-	memory, err := readProviderMemory(s.rusageFile)
+	usage, err := readProviderUsage(s.rusageFile)
 	if err != nil {
 		return result{}, err
 	}
-	if s.mode.provider && memory.processes == 0 {
+	if s.mode.provider && usage.processes == 0 {
 		return result{}, errors.New("no provider process was measured")
 	}
 	stats := s.mock.srv.Stats()
 	return result{
 		n: s.n, mode: s.mode.name, phase: phase, wall: wall, cpu: cpu,
-		requests: stats.ByMethod, linkRequests: stats.ByKind[hokotest.KindLink], peakRSS: memory.peakRSS, peakLive: memory.peakLive, providerProcesses: memory.processes,
+		requests: stats.ByMethod, linkRequests: stats.ByKind[hokotest.KindLink],
+		peakRSS: usage.peakRSS, peakLive: usage.peakLive, providerCPU: usage.cpu, providerProcesses: usage.processes,
 	}, nil
 }
 
