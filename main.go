@@ -26,8 +26,8 @@ func main() {
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	} else if !pluginlog.Kept() {
-		// Terraform drops the log unless TF_LOG or TF_LOG_PROVIDER is set:
-		// write none, not even go-plugin's lines at start-up.
+		// Terraform drops the log unless TF_LOG or TF_LOG_PROVIDER names a
+		// level: write none, not even go-plugin's lines at start-up.
 		opts = append(opts, tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
 		if err := pluginlog.Quiet(); err != nil {
 			log.Printf("the provider's logs stay on: %v", err)

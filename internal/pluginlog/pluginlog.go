@@ -3,21 +3,20 @@
 //
 // Terraform (and OpenTofu, which reads the same variables) keeps what a
 // provider writes to its log only when TF_LOG or TF_LOG_PROVIDER is set in
-// its environment, which the provider process inherits. Without either, it
-// reads every line from the plugin's standard error and drops it. The
-// plugin SDK does not know that: terraform-plugin-log, left to its
-// defaults, logs everything at TRACE, about ninety lines of JSON per
-// resource per command from terraform-plugin-go and the framework alone,
-// each formatted and written to a pipe for nothing. Measured in an apply,
+// its environment (to anything but OFF), which the provider process
+// inherits. Otherwise it reads every line from the plugin's standard error
+// and drops it. The plugin SDK does not know that: terraform-plugin-log,
+// left to its defaults, logs everything at TRACE, about ninety lines of
+// JSON per resource per command from terraform-plugin-go and the framework
+// alone, each formatted and written to a pipe for nothing. Measured in an apply,
 // plan and destroy of 300 collections: a quarter to a third of the
 // provider's CPU time.
 package pluginlog
 
-import "os"
-
-// keptBy are the variables under which Terraform keeps a provider's log;
-// either one, set to anything, keeps it.
-var keptBy = []string{"TF_LOG", "TF_LOG_PROVIDER"}
+import (
+	"os"
+	"strings"
+)
 
 // quieted are the variables terraform-plugin-log reads for the levels of
 // the SDK's root logger, of its subsystems (terraform-plugin-go's protocol
@@ -26,15 +25,16 @@ var keptBy = []string{"TF_LOG", "TF_LOG_PROVIDER"}
 // decide whether to build a line from their own level, so each is set too.
 var quieted = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"}
 
-// Kept reports whether Terraform keeps what the provider logs: whether
-// TF_LOG or TF_LOG_PROVIDER is set in the environment it passed on.
+// Kept reports whether Terraform keeps what the provider logs. Terraform
+// (internal/logging) takes the provider's level from TF_LOG_PROVIDER, or
+// TF_LOG when that is empty, and keeps nothing when the level is empty or
+// OFF; any other value, even one it does not know, means TRACE.
 func Kept() bool {
-	for _, name := range keptBy {
-		if os.Getenv(name) != "" {
-			return true
-		}
+	level := os.Getenv("TF_LOG_PROVIDER")
+	if level == "" {
+		level = os.Getenv("TF_LOG")
 	}
-	return false
+	return level != "" && !strings.EqualFold(level, "off")
 }
 
 // Quiet turns the SDK's and the provider's loggers off by setting the

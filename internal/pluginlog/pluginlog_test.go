@@ -64,19 +64,25 @@ func TestQuiet_TurnsOffWhatTerraformWouldDrop(t *testing.T) {
 	}
 }
 
-func TestKept_WhenTerraformKeepsTheLog(t *testing.T) {
-	for _, kept := range []string{"TF_LOG", "TF_LOG_PROVIDER"} {
-		t.Run(kept, func(t *testing.T) {
-			for _, name := range []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
-				unsetEnv(t, name)
-			}
-			t.Setenv(kept, "TRACE")
-
-			if !Kept() {
-				t.Errorf("Kept() is false with %s set", kept)
-			}
-			if got := loggingLikeTheSDK(); len(got) != 4 {
-				t.Errorf("only %v would log; want proto, framework, sdk and provider", got)
+func TestKept_FollowsTerraformsRule(t *testing.T) {
+	for _, tc := range []struct {
+		tfLog, tfLogProvider string
+		kept                 bool
+	}{
+		{"", "", false},
+		{"TRACE", "", true},
+		{"json", "", true},
+		{"yes", "", true}, // Terraform reads a value it does not know as TRACE
+		{"", "DEBUG", true},
+		{"off", "", false},
+		{"OFF", "DEBUG", true},  // TF_LOG_PROVIDER decides when it is set
+		{"TRACE", "Off", false}, // even when it says OFF
+	} {
+		t.Run(tc.tfLog+"/"+tc.tfLogProvider, func(t *testing.T) {
+			t.Setenv("TF_LOG", tc.tfLog)
+			t.Setenv("TF_LOG_PROVIDER", tc.tfLogProvider)
+			if got := Kept(); got != tc.kept {
+				t.Errorf("Kept() = %v with TF_LOG=%q and TF_LOG_PROVIDER=%q; want %v", got, tc.tfLog, tc.tfLogProvider, tc.kept)
 			}
 		})
 	}
