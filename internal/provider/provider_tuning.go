@@ -67,7 +67,7 @@ func batchRequestsAttribute() schema.Attribute {
 			"Terraform runs at the same time are coalesced into few bulk API requests: applying or destroying 1,000 "+
 			"collections sends about 100 requests instead of 1,000, refreshing them 2. The price is wall time: "+
 			"while a coalesced request is in flight, every operation Terraform runs side by side waits for it, so "+
-			"an apply of a hundred to a few hundred resources takes about 15 %% longer against an API that answers "+
+			"an apply of a hundred to a few hundred resources takes 10 to 25 %% longer against an API that answers "+
 			"in 20 ms. Turn it off to send one request per resource, when wall time matters more than the request "+
 			"count and the workspace's rate limit allows it. Falls back to the `%s` environment variable, then to `%t`.",
 			envBatchRequests, defaultBatchRequests),
