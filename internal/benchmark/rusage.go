@@ -20,8 +20,9 @@ import (
 // environment and standard streams (so the go-plugin handshake passes
 // through untouched), waits for it, and appends the child's peak resident
 // set size, as the kernel accounts it (getrusage's ru_maxrss), its live heap
-// and its CPU time (user and system) to the file named by envRusageFile. Every provider process Terraform starts during a
-// command is recorded; the report shows the largest.
+// and its CPU time (user and system) to the file named by envRusageFile.
+// Every provider process Terraform starts during a command is recorded; the
+// report shows the largest memory and the CPU time of all of them together.
 const (
 	envWrapProvider = "HOKOBENCH_WRAP_PROVIDER"
 	envWrapFloor    = "HOKOBENCH_WRAP_FLOOR"

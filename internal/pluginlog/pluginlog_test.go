@@ -18,13 +18,13 @@ func unsetEnv(t *testing.T, name string) {
 	}
 }
 
-// loggingLikeTheSDK builds the loggers the way terraform-plugin-go does
-// when it serves a provider (levels from TF_LOG_SDK, TF_LOG_SDK_PROTO,
-// TF_LOG_SDK_FRAMEWORK and TF_LOG_PROVIDER; the protocol and framework logs
-// subsystems of the SDK's) and names
-// those that would write what the SDK and the provider log: the protocol
-// server's and the framework's TRACE lines, the provider's DEBUG lines.
-// These are the checks the loggers make before they format a line.
+// loggingLikeTheSDK builds the loggers the way terraform-plugin-go and the
+// framework do when they serve a provider (levels from TF_LOG_SDK,
+// TF_LOG_SDK_PROTO, TF_LOG_SDK_FRAMEWORK and TF_LOG_PROVIDER; the protocol
+// and framework logs subsystems of the SDK's) and names those that would
+// write what the SDK and the provider log: the protocol server's and the
+// framework's TRACE lines, the provider's DEBUG lines. These are the checks
+// the loggers make before they format a line.
 func loggingLikeTheSDK() []string {
 	ctx := tfsdklog.NewRootSDKLogger(context.Background(), tfsdklog.WithLevelFromEnv("TF_LOG_SDK"))
 	ctx = tfsdklog.NewRootProviderLogger(ctx, tfsdklog.WithLevelFromEnv("TF_LOG_PROVIDER"))
